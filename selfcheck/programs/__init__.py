@@ -1,0 +1,1 @@
+"""One module per benefit program; each exposes ``evaluate(household, params) -> ProgramResult``."""

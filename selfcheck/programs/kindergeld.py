@@ -1,0 +1,40 @@
+"""Kindergeld (§§ 62-66 EStG): a fixed amount per child, paid by the Familienkasse."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..household import Household
+from ..params import Params
+from ..result import LIKELY, NOT_ENTITLED, ProgramResult, Step
+
+PROGRAM = "kindergeld"
+
+
+def _counts(child: dict, age_limit: int, education_limit: int) -> bool:
+    # Under 18 always; up to 25 only while in school, training or studies (§ 32 Abs. 4 EStG).
+    age = child["age"]
+    return age < age_limit or (age < education_limit and child.get("in_education", False))
+
+
+def evaluate(hh: Household, params: Params) -> ProgramResult:
+    per_child = params.get(PROGRAM, "betrag_je_kind")
+    limit = params.get(PROGRAM, "altersgrenze")
+    limit_edu = params.get(PROGRAM, "altersgrenze_ausbildung")
+    result = ProgramResult(PROGRAM, NOT_ENTITLED, office="familienkasse")
+
+    eligible = [c for c in hh.children() if _counts(c, limit.value, limit_edu.value)]
+    if not eligible:
+        law = f"{limit.legal_basis}, {limit_edu.legal_basis}"
+        result.reasons.append(Step("kindergeld.no_eligible_child", law=law,
+                                   args={"age": limit.value, "age_education": limit_edu.value}))
+        return result
+
+    amount = Decimal(str(per_child.value))
+    for child in eligible:
+        result.steps.append(Step("kindergeld.child", amount, per_child.legal_basis,
+                                 {"person": child["id"], "age": child["age"]}))
+    result.amount = amount * len(eligible)
+    result.steps.append(Step("kindergeld.total", result.amount, per_child.legal_basis,
+                             {"children": len(eligible)}))
+    result.status = LIKELY
+    return result

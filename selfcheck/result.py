@@ -1,0 +1,56 @@
+"""The shape of an evaluation result: plain data that serialises to JSON.
+
+Text is never produced here: every step and reason carries a message key and its
+arguments, and the user interface translates them (Babel catalogs, see locales/).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+LIKELY = "likely"
+POSSIBLE = "possible"
+NOT_ENTITLED = "not_entitled"
+NEEDS_ADVICE = "needs_advice"  # cannot be assessed here: discretion or data we lack
+
+CENT = Decimal("0.01")
+
+
+def euro(x) -> Decimal:
+    return Decimal(str(x)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class Step:
+    """One line of the explanation: what was counted, how much, on which legal basis."""
+
+    key: str
+    amount: Decimal | None = None
+    law: str = ""
+    args: dict = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        out = {"key": self.key, "law": self.law, "args": self.args}
+        if self.amount is not None:
+            out["amount"] = float(euro(self.amount))
+        return out
+
+
+@dataclass
+class ProgramResult:
+    program: str
+    status: str
+    amount: Decimal = Decimal(0)
+    office: str = ""
+    steps: list[Step] = field(default_factory=list)
+    reasons: list[Step] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "program": self.program,
+            "status": self.status,
+            "amount": float(euro(self.amount)),
+            "office": self.office,
+            "steps": [s.to_json() for s in self.steps],
+            "reasons": [r.to_json() for r in self.reasons],
+        }
