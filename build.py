@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Soziallotse: the one entry point.
+
+    python build.py build [--site sites/<id>]   build one municipality's site into site/<id>/
+    python build.py serve [--site ...] [--port 8000]   build, then serve on 127.0.0.1
+    python build.py check [--site ...]           validate content and data; file:line messages
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sitebuild import brand, bundle, check, pyodide, sites  # noqa: E402
+
+
+def build(site_dir: str | None) -> Path:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    started = time.perf_counter()
+    site = sites.load_site(site_dir)
+    zip_bytes = bundle.build_zip(local=None)
+    config_path = sites.write_config(site, bundle_version=bundle.version(zip_bytes))
+    config = load_config(str(config_path))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+    out = sites.output_dir(site)
+    # After MkDocs, which empties the output folder first.
+    pyodide.copy_runtime(out)
+    bundle.write(out, zip_bytes)
+    (out / "assets" / "css" / "brand.css").write_text(brand.css(site.data["colours"]), encoding="utf-8")
+    print(f"built {site.id} into {out} in {time.perf_counter() - started:.1f} s")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(format="%(levelname)-7s %(message)s", level=logging.INFO)
+    logging.getLogger("mkdocs.plugins.material").setLevel(logging.ERROR)  # end-of-life banner
+    parser = argparse.ArgumentParser(prog="build.py", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name in ("build", "serve", "check"):
+        cmd = sub.add_parser(name)
+        cmd.add_argument("--site", help="site folder (default: sites/kreis-recklinghausen)")
+        if name == "serve":
+            cmd.add_argument("--port", type=int, default=8000)
+            cmd.add_argument("--no-build", action="store_true", help="serve the last build as it is")
+    args = parser.parse_args(argv)
+
+    if args.command == "check":
+        problems = check.run(args.site)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"check: {len(problems)} problem(s)" if problems else "check: ok")
+        return 1 if problems else 0
+
+    try:
+        out = build(args.site) if (args.command == "build" or not args.no_build) \
+            else sites.output_dir(sites.load_site(args.site))
+    except pyodide.PyodideMissing as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.command == "serve":
+        from sitebuild.serve import make_server
+
+        server = make_server(out, port=args.port)
+        print(f"serving {out} on http://127.0.0.1:{args.port}/ (Ctrl+C stops)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

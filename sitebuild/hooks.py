@@ -1,0 +1,45 @@
+"""MkDocs hooks: placeholders in Markdown and translated strings in templates.
+
+MkDocs loads this file by path; build.py runs from the repository root, so the
+``sitebuild`` and ``selfcheck`` packages import normally.
+"""
+from __future__ import annotations
+
+import json
+import os
+from datetime import date
+
+from sitebuild import catalogs, offices, placeholders
+
+
+def build_date() -> date:
+    # SOZIALLOTSE_DATE pins "today" for reproducible builds and tests.
+    override = os.environ.get("SOZIALLOTSE_DATE")
+    return date.fromisoformat(override) if override else date.today()
+
+
+def _lang(config) -> str:
+    return config.theme["language"]
+
+
+def on_env(env, config, files):
+    env.globals["t"] = catalogs.translator(_lang(config))
+    return env
+
+
+def on_page_markdown(markdown, page, config, files):
+    file_lang = getattr(page.file, "locale", None) or "de"
+    markdown = placeholders.fill_params(markdown, file_lang, build_date())
+    markdown = placeholders.fill_documents(markdown, page.meta.get("documents", []))
+    site_dir = config.extra.get("site_dir")
+    return placeholders.fill_offices(
+        markdown, lambda: offices.render_responsible(site_dir, page.meta, file_lang))
+
+
+def on_page_context(context, page, config, nav):
+    lang = _lang(config)
+    context["t"] = catalogs.translator(lang)
+    if page.meta.get("template") == "selfcheck.html":
+        # "<" escaped so no translation can end the <script> element early
+        context["selfcheck_messages"] = json.dumps(catalogs.messages(lang), ensure_ascii=False).replace("<", "\\u003c")
+    return context

@@ -1,0 +1,89 @@
+"""Fill the placeholders editors write in Markdown, so no amount or office is typed twice.
+
+- ``{{ param("kindergeld.betrag_je_kind") }}``: the value in force on the build date,
+  formatted for the page's language (file.key, or file.key.subkey inside a table).
+- ``{{ unterlagen }}``: the page's ``documents`` front matter as a list.
+- ``{{ zustaendig }}``: the local offices responsible for this page's benefit.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from babel.numbers import format_currency, format_decimal, format_percent
+
+from selfcheck.params import Params
+
+PARAM_RE = re.compile(r"\{\{\s*param\(\s*[\"']([a-z0-9_.-]+)[\"']\s*\)\s*\}\}")
+UNTERLAGEN_RE = re.compile(r"\{\{\s*unterlagen\s*\}\}")
+ZUSTAENDIG_RE = re.compile(r"\{\{\s*zustaendig\s*\}\}")
+
+
+class PlaceholderError(LookupError):
+    pass
+
+
+def resolve(ref: str, day: date, data: dict | None = None):
+    """Return (value, parameter Value) for ``file.key[.sub...]`` on ``day``."""
+    parts = ref.split(".")
+    if len(parts) < 2:
+        raise PlaceholderError(f"param reference '{ref}' needs file.key")
+    try:
+        found = Params(day, data).get(parts[0], parts[1])
+    except (KeyError, LookupError) as exc:
+        raise PlaceholderError(f"unknown parameter '{ref}'") from exc
+    value = found.value
+    for sub in parts[2:]:
+        if isinstance(value, dict) and sub in value:
+            value = value[sub]
+        elif isinstance(value, dict) and sub.isdigit() and int(sub) in value:
+            value = value[int(sub)]
+        elif isinstance(value, list) and sub.isdigit() and int(sub) < len(value):
+            value = value[int(sub)]
+        else:
+            raise PlaceholderError(f"unknown parameter '{ref}' (no '{sub}')")
+    if not isinstance(value, (int, float)):
+        raise PlaceholderError(f"parameter '{ref}' is a table, not a single value")
+    return value, found
+
+
+def format_value(value, unit: str, lang: str) -> str:
+    number = Decimal(str(value))
+    if unit.startswith("EUR"):
+        pattern = None
+        if number == number.to_integral_value():
+            # whole euros read better without ",00"
+            from babel import Locale
+            pattern = Locale.parse(lang).currency_formats["standard"].pattern.replace(".00", "")
+        return format_currency(number, "EUR", format=pattern, locale=lang, currency_digits=pattern is None)
+    if unit == "percent":
+        return format_percent(number / 100, locale=lang, format="#,##0.##%")
+    text = format_decimal(number, locale=lang)
+    return text if unit in ("", "number") else f"{text} {unit_label(unit, lang)}"
+
+
+def unit_label(unit: str, lang: str) -> str:
+    labels = {"years": {"de": "Jahre", "en": "years", "ar": "سنة"},
+              "months": {"de": "Monate", "en": "months", "ar": "شهر"},
+              "weeks": {"de": "Wochen", "en": "weeks", "ar": "أسبوع"},
+              "days": {"de": "Tage", "en": "days", "ar": "يوم"},
+              "m2": {"de": "m²", "en": "m²", "ar": "م²"}}
+    return labels.get(unit, {}).get(lang, unit)
+
+
+def fill_params(markdown: str, lang: str, day: date) -> str:
+    def repl(match: re.Match) -> str:
+        value, found = resolve(match.group(1), day)
+        return format_value(value, found.unit, lang)
+
+    return PARAM_RE.sub(repl, markdown)
+
+
+def fill_documents(markdown: str, documents: list[str]) -> str:
+    listing = "\n".join(f"- {doc}" for doc in documents or [])
+    return UNTERLAGEN_RE.sub(lambda _: "\n" + listing + "\n", markdown)
+
+
+def fill_offices(markdown: str, render) -> str:
+    return ZUSTAENDIG_RE.sub(lambda _: render(), markdown)
