@@ -1,0 +1,49 @@
+"""Print the agreement table of the differential test (ours vs GETTSIM).
+
+Run from the repository root, with GETTSIM installed in the environment:
+
+    python -m tests.selfcheck.differential.report            # table only
+    python -m tests.selfcheck.differential.report --details  # plus every disagreement
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import warnings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=None, help="number of households (default 240)")
+    parser.add_argument("--details", action="store_true", help="list every disagreement")
+    args = parser.parse_args(argv)
+    try:
+        import gettsim  # noqa: F401
+    except ImportError:
+        print("gettsim is not installed: pip install gettsim==1.3.1", file=sys.stderr)
+        return 2
+    from .harness import TOLERANCE, compare, table
+
+    start = time.time()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # GETTSIM's vectorised 0/0 guards
+        rows = compare(args.n)
+    print(f"Differential test, {len({r.key for r in rows})} households, months 2026-01..06, "
+          f"tolerance {TOLERANCE:.2f} EUR, {time.time() - start:.0f} s\n")
+    print("| program | in domain | compared | agree within 1 EUR | max abs diff (EUR) | not in engine |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for t in table(rows):
+        mx = "-" if t["max_abs_diff"] is None else f"{t['max_abs_diff']:.2f}"
+        print(f"| {t['program']} | {t['in_domain']} | {t['compared']} | {t['agree']} | {mx} | {t['not_in_engine']} |")
+    if args.details:
+        print("\nDisagreements (in domain):")
+        for r in rows:
+            if r.in_domain and r.ours is not None and not r.agrees:
+                print(f"  {r.key} {r.program}: ours {r.ours:.2f} ({r.ours_status}), "
+                      f"GETTSIM {r.gettsim:.2f} [{r.note}], diff {r.diff:+.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
