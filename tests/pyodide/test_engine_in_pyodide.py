@@ -1,0 +1,44 @@
+"""The engine's worked examples, run inside real Pyodide (Node + the pinned npm package).
+
+The zip is the one build.py ships to browsers, so this checks what citizens actually run.
+Every case must agree with its expected values, and Pyodide's full result must equal
+CPython's, so the two runtimes cannot drift apart.
+"""
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from selfcheck import evaluate
+from sitebuild import bundle
+from tests.conftest import ROOT
+from tests.selfcheck.cases import load_cases, mismatches
+
+CASES = load_cases()
+
+
+@pytest.fixture(scope="module")
+def pyodide_results(tmp_path_factory):
+    if shutil.which("node") is None:
+        pytest.fail("Node.js is needed to run the engine in Pyodide")
+    work = tmp_path_factory.mktemp("pyodide")
+    (work / "bundle.zip").write_bytes(bundle.build_zip(local=None))
+    (work / "households.json").write_text(json.dumps([c["household"] for c in CASES]))
+    out = subprocess.run(["node", str(ROOT / "tests/pyodide/run_engine.mjs"), str(work / "bundle.zip"),
+                          str(work / "households.json")], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]  # the runtime is minified: only the tail helps
+    return json.loads(out.stdout)
+
+
+def test_runs_on_the_pinned_pyodide_python(pyodide_results):
+    assert pyodide_results["python"].startswith("3.")
+
+
+@pytest.mark.parametrize("index", range(len(CASES)), ids=[c["name"] for c in CASES])
+def test_case_in_pyodide_matches_expected_and_cpython(pyodide_results, index):
+    case = CASES[index]
+    answer = pyodide_results["results"][index]
+    assert answer["ok"], answer
+    assert mismatches(case, answer["result"]) == []
+    assert answer["result"] == json.loads(json.dumps(evaluate(case["household"])))
