@@ -1,33 +1,42 @@
-"""evaluate(household): validate, run every program on the law of the month, combine."""
+"""evaluate(household, local): validate, run every program on the law of the month, combine.
+
+``local`` holds the municipal data (see local.py); without it Wohngeld and the SGB II housing
+limit answer ``needs_advice`` where they need it.
+"""
 from __future__ import annotations
 
 from .household import Household
 from .params import Params
-from .programs import kindergeld
+from .priority import decide
+from .result import euro
 from .validate import validate
-
-PROGRAMS = (kindergeld,)
 
 # Programs the portal explains but the self-check does not compute (yet); shown to the user.
 NOT_CHECKED = (
-    "grundsicherungsgeld", "sozialhilfe", "wohngeld", "kinderzuschlag", "unterhaltsvorschuss",
-    "elterngeld", "bildung_und_teilhabe", "asylbewerberleistungen", "pflege", "eingliederungshilfe",
+    "sozialhilfe", "elterngeld", "bildung_und_teilhabe", "asylbewerberleistungen", "pflege",
+    "eingliederungshilfe",
 )
 
 
-def evaluate(household: dict) -> dict:
+def evaluate(household: dict, local: dict | None = None) -> dict:
     """Return the result as plain JSON data; raise ValidationError for invalid input."""
     validate(household)
     hh = Household(household)
     params = Params(hh.day)
-    results = [program.evaluate(hh, params) for program in PROGRAMS]
+    results, combination = decide(hh, params, local)
     warnings = [{"key": "law_as_of", "args": {"program": prog, "date": covered}}
                 for prog, covered in sorted(params.stale.items())]
-    total = sum(r.amount for r in results)
+    total = float(euro(combination["total"]))
     return {
         "month": household["month"],
         "programs": [r.to_json() for r in results],
-        "total": float(total),
+        "combination": {
+            "status": combination["status"],
+            "programs": combination["programs"],
+            "total": total,
+            "steps": [s.to_json() for s in combination["steps"]],
+        },
+        "total": total,
         "not_checked": list(NOT_CHECKED),
         "warnings": warnings,
     }

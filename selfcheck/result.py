@@ -44,9 +44,13 @@ class ProgramResult:
     office: str = ""
     steps: list[Step] = field(default_factory=list)
     reasons: list[Step] = field(default_factory=list)
+    # Set by the priority check: part of the combination the household gets? Status and
+    # amount stay those of the program checked on its own (with Kindergeld and UVG as income).
+    in_combination: bool = False
 
     def to_json(self) -> dict:
         return {
+            "in_combination": self.in_combination,
             "program": self.program,
             "status": self.status,
             "amount": float(euro(self.amount)),

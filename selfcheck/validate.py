@@ -89,9 +89,33 @@ def _check(value, sch: dict, path: str, out: list[FieldError]) -> None:
                 out.append(FieldError(_join(path, str(name)), "unknown_field", {}))
 
 
+def _consistency(household: dict, out: list[FieldError]) -> None:
+    """Rules across fields that JSON Schema cannot express (run only on schema-valid input)."""
+    persons = household["persons"]
+    ids = [p["id"] for p in persons]
+    seen = set()
+    for i, pid in enumerate(ids):
+        if pid in seen:
+            out.append(FieldError(f"persons[{i}].id", "duplicate_id", {}))
+        seen.add(pid)
+    for relation, limit in (("self", 1), ("partner", 1)):
+        found = [i for i, p in enumerate(persons) if p.get("relation") == relation]
+        for i in found[limit:]:
+            out.append(FieldError(f"persons[{i}].relation", "too_many", {"max": limit}))
+    for i, p in enumerate(persons):
+        if "parent" in p and (p["parent"] not in seen or p["parent"] == p["id"]):
+            out.append(FieldError(f"persons[{i}].parent", "unknown_person", {}))
+        gross = p.get("earned_income_gross")
+        net = p.get("earned_income_net")
+        if net is not None and net > (gross or 0):
+            out.append(FieldError(f"persons[{i}].earned_income_net", "net_above_gross", {}))
+
+
 def validate(household) -> None:
     """Raise ValidationError listing every problem; return None for a valid household."""
     errors: list[FieldError] = []
     _check(household, schema(), "", errors)
+    if not errors:
+        _consistency(household, errors)
     if errors:
         raise ValidationError(errors)

@@ -1,11 +1,15 @@
-"""Kindergeld (§§ 62-66 EStG): a fixed amount per child, paid by the Familienkasse."""
+"""Kindergeld (§§ 62-66 EStG): a fixed amount per child, paid by the Familienkasse.
+
+Residence conditions for foreign nationals (§ 62 Abs. 2 EStG) are not checked: the result
+is ``possible`` for households whose applicant has a residence permit or another status.
+"""
 from __future__ import annotations
 
 from decimal import Decimal
 
 from ..household import Household
 from ..params import Params
-from ..result import LIKELY, NOT_ENTITLED, ProgramResult, Step
+from ..result import LIKELY, NOT_ENTITLED, POSSIBLE, ProgramResult, Step
 
 PROGRAM = "kindergeld"
 
@@ -16,7 +20,12 @@ def _counts(child: dict, age_limit: int, education_limit: int) -> bool:
     return age < age_limit or (age < education_limit and child.get("in_education", False))
 
 
-def evaluate(hh: Household, params: Params) -> ProgramResult:
+def counts(child: dict, params: Params) -> bool:
+    return _counts(child, params.get(PROGRAM, "altersgrenze").value,
+                   params.get(PROGRAM, "altersgrenze_ausbildung").value)
+
+
+def evaluate(hh: Household, params: Params, local=None) -> ProgramResult:
     per_child = params.get(PROGRAM, "betrag_je_kind")
     limit = params.get(PROGRAM, "altersgrenze")
     limit_edu = params.get(PROGRAM, "altersgrenze_ausbildung")
@@ -36,5 +45,10 @@ def evaluate(hh: Household, params: Params) -> ProgramResult:
     result.amount = amount * len(eligible)
     result.steps.append(Step("kindergeld.total", result.amount, per_child.legal_basis,
                              {"children": len(eligible)}))
-    result.status = LIKELY
+    status = hh.applicant.get("residence_status", "german")
+    if status in ("german", "eu", "settled"):
+        result.status = LIKELY
+    else:
+        result.status = POSSIBLE
+        result.reasons.append(Step("kindergeld.residence_advice", law="§ 62 Abs. 2 EStG"))
     return result

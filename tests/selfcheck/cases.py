@@ -1,5 +1,10 @@
 """Worked examples as data: ``cases/<program>/<name>.yaml`` (household in, expected out).
 
+Optional ``local`` is the municipal data passed to ``evaluate`` (test towns with clearly
+fake values are named ``test-...``). ``expected`` maps a program to its ``status``/``amount``
+(checked on its own) and optionally ``in_combination``; the key ``combination`` checks the
+combination block (``status``, ``total``, ``programs``).
+
 Each case names its ``origin`` (official example, calculator case, or a hand calculation
 written out). The same cases run in CPython (test_cases.py) and in Pyodide
 (tests/pyodide/), so both runtimes are held to the same numbers.
@@ -32,6 +37,9 @@ def mismatches(case: dict, result: dict) -> list[str]:
     by_program = {p["program"]: p for p in result["programs"]}
     problems = []
     for program, expected in case["expected"].items():
+        if program == "combination":
+            problems += _combination_mismatches(expected, result["combination"], tolerance)
+            continue
         got = by_program.get(program)
         if got is None:
             problems.append(f"{program}: missing from result")
@@ -40,4 +48,18 @@ def mismatches(case: dict, result: dict) -> list[str]:
             problems.append(f"{program}: status {got['status']!r}, expected {expected['status']!r}")
         if "amount" in expected and abs(got["amount"] - expected["amount"]) > tolerance:
             problems.append(f"{program}: amount {got['amount']}, expected {expected['amount']}")
+        if "in_combination" in expected and got["in_combination"] != expected["in_combination"]:
+            problems.append(f"{program}: in_combination {got['in_combination']}, expected {expected['in_combination']}")
+    return problems
+
+
+def _combination_mismatches(expected: dict, got: dict, tolerance: float) -> list[str]:
+    """``expected.combination``: optional status, total and the set of programs received."""
+    problems = []
+    if "status" in expected and got["status"] != expected["status"]:
+        problems.append(f"combination: status {got['status']!r}, expected {expected['status']!r}")
+    if "total" in expected and abs(got["total"] - expected["total"]) > tolerance:
+        problems.append(f"combination: total {got['total']}, expected {expected['total']}")
+    if "programs" in expected and sorted(got["programs"]) != sorted(expected["programs"]):
+        problems.append(f"combination: programs {got['programs']}, expected {expected['programs']}")
     return problems

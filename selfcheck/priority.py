@@ -1,0 +1,176 @@
+"""Priority check between the programs and the combination the household gets.
+
+Order of the law, applied here:
+1. Kindergeld and Unterhaltsvorschuss come first; UVG counts as the child's income.
+Each program's own status and amount stay those of the program checked on its own (with
+Kindergeld and UVG as income); ``in_combination`` and the ``combination`` block say what the
+household gets together, and the reason steps say why.
+
+2. Wohngeld and Kinderzuschlag come before SGB II when, together, they end the SGB II need
+   (§ 12a SGB II; § 6a Abs. 1 Nr. 3 BKGG; § 7 Abs. 1 WoGG excludes Wohngeld alongside SGB II).
+   If a need remains, the household gets SGB II instead of both; if at most 100 € remain and
+   the parents work, it may choose the Kinderzuschlag instead (§ 6a Abs. 1a BKGG).
+3. From age 12 the UVG is paid alongside SGB II only if it ends the child's need or the parent
+   earns at least 600 € gross (§ 1 Abs. 1a UVG).
+When the Mietstufe is unknown, Wohngeld is bounded (lowest and highest Mietstufe); the check
+decides when both bounds lead to the same answer and says ``needs_advice`` otherwise.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .household import ZERO, D, Household
+from .params import Params
+from .programs import grundsicherungsgeld as sgb2
+from .programs import kindergeld, kinderzuschlag, unterhaltsvorschuss, wohngeld
+from .result import LIKELY, NEEDS_ADVICE, NOT_ENTITLED, POSSIBLE, ProgramResult, Step
+
+
+def _safe(fn, program: str, make_default):
+    """Run one program; a date outside the parameter files gives ``needs_advice``, not a crash."""
+    try:
+        return fn(), None
+    except LookupError:
+        return make_default(), Step("params.not_covered", None, "", {"program": program})
+
+
+def _status_of(results: list[ProgramResult]) -> str:
+    statuses = [r.status for r in results]
+    if not statuses:
+        return NOT_ENTITLED
+    if NEEDS_ADVICE in statuses:
+        return NEEDS_ADVICE
+    if POSSIBLE in statuses:
+        return POSSIBLE
+    return LIKELY
+
+
+def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResult], dict]:
+    steps: list[Step] = []
+
+    kg, miss = _safe(lambda: kindergeld.evaluate(hh, params, local), "kindergeld",
+                     lambda: ProgramResult("kindergeld", NEEDS_ADVICE, office="familienkasse"))
+    if miss:
+        kg.reasons.append(miss)
+
+    uvg, miss = _safe(lambda: unterhaltsvorschuss.assess(hh, params, local), "unterhaltsvorschuss",
+                      lambda: unterhaltsvorschuss.Assessment(NEEDS_ADVICE))
+    if miss:
+        uvg.reasons.append(miss)
+
+    def with_uvg(per_child: dict) -> Household:
+        extra = {}
+        for cid, amount in per_child.items():
+            entered = D(hh.by_id[cid].get("other_income", {}).get("unterhaltsvorschuss", 0))
+            extra[cid] = {"unterhaltsvorschuss": max(amount - entered, ZERO)}
+        return hh.with_extra_income(extra)
+
+    hh_u = with_uvg(uvg.per_child)
+    wg, miss = _safe(lambda: wohngeld.assess(hh_u, params, local), "wohngeld",
+                     lambda: wohngeld.Assessment(NEEDS_ADVICE, exact=False))
+    if miss:
+        wg.reasons.append(miss)
+    kiz, miss = _safe(lambda: kinderzuschlag.assess(hh_u, params, local), "kinderzuschlag",
+                      lambda: kinderzuschlag.Assessment(NEEDS_ADVICE))
+    if miss:
+        kiz.reasons.append(miss)
+    sgb, miss = _safe(lambda: sgb2.assess(hh_u, params, local), "grundsicherungsgeld",
+                      lambda: sgb2.Assessment(NEEDS_ADVICE, exact=False, blocked=True))
+    if miss:
+        sgb.reasons.append(miss)
+
+    wg_ok = wg.status != NOT_ENTITLED and wg.amount_max > 0
+    kiz_ok = kiz.status != NOT_ENTITLED and kiz.amount > 0
+    undecided = False
+    chosen = ["kindergeld", "unterhaltsvorschuss"]
+
+    def sgb_with(wg_amount: Decimal) -> sgb2.Assessment:
+        extra = {}
+        if wg_ok and wg_amount > 0:
+            extra[hh.applicant["id"]] = {"wohngeld": wg_amount}
+        if kiz_ok:
+            for cid, amount in kiz.per_child.items():
+                extra.setdefault(cid, {})["kinderzuschlag"] = amount
+        return sgb2.assess(hh_u.with_extra_income(extra), params, local)
+
+    if sgb.status == NOT_ENTITLED or sgb.blocked:
+        if sgb.blocked and sgb.status == NEEDS_ADVICE:
+            undecided = True
+            steps.append(Step("priority.sgb2_unknown", None, "", {}))
+        else:
+            steps.append(Step("priority.no_sgb2_need" if not sgb.blocked else "priority.sgb2_excluded",
+                              None, "§ 9 SGB II", {}))
+        chosen += ["wohngeld", "kinderzuschlag"]
+    elif wg_ok or kiz_ok:
+        low = sgb_with(wg.amount)
+        name = params.get("grundsicherungsgeld", "leistungsname").value
+        if low.shortfall <= 0 and not low.blocked:
+            steps.append(Step("priority.wg_kiz_end_need", sgb.shortfall, "§ 12a SGB II, § 6a Abs. 1 Nr. 3 BKGG",
+                              {"name": name}))
+            if not wg.exact:
+                steps.append(Step("priority.even_lowest_mietstufe", wg.amount, "§ 12 WoGG", {}))
+            sgb.reasons.append(Step("priority.wg_kiz_end_need", None, "§ 12a SGB II", {"name": name}))
+            chosen += ["wohngeld", "kinderzuschlag"]
+        elif not wg.exact and wg_ok and sgb_with(wg.amount_max).shortfall <= 0:
+            undecided = True
+            steps.append(Step("priority.depends_on_mietstufe", None, "§ 12a SGB II, § 12 WoGG", {}))
+            chosen += ["wohngeld", "kinderzuschlag", "grundsicherungsgeld"]
+        else:
+            gap = low.shortfall
+            steps.append(Step("priority.need_remains", gap, "§ 12a Satz 2 Nr. 2 SGB II, § 7 Abs. 1 WoGG", {}))
+            chosen.append("grundsicherungsgeld")
+            if wg_ok:
+                wg.reasons.append(Step("priority.sgb2_instead_of_wohngeld", None, "§ 7 Abs. 1 WoGG", {}))
+            if kiz_ok:
+                small = D(params.get("kinderzuschlag", "kleine_luecke").value)
+                base = D(params.get("grundsicherungsgeld", "grundabsetzbetrag").value)
+                if gap <= small and kiz.earned_deductions >= base:
+                    kiz.reasons.append(Step("kinderzuschlag.small_gap", gap, "§ 6a Abs. 1a BKGG",
+                                            {"limit": float(small)}))
+                    steps.append(Step("priority.kiz_option", gap, "§ 6a Abs. 1a BKGG", {}))
+                else:
+                    kiz.reasons.append(Step("priority.kiz_need_remains", None, "§ 6a Abs. 1 Nr. 3 BKGG", {}))
+    else:
+        steps.append(Step("priority.no_prior_benefit", None, "§ 12a SGB II", {}))
+        chosen.append("grundsicherungsgeld")
+
+    # § 1 Abs. 1a UVG: from age 12 next to SGB II only with 600 € parental income or no child need left.
+    if "grundsicherungsgeld" in chosen and not undecided and sgb.status != NOT_ENTITLED and uvg.older:
+        minimum = D(params.get("unterhaltsvorschuss", "mindesteinkommen_elternteil").value)
+        dropped = []
+        for cid in uvg.older:
+            parent = hh.parent_of(hh.by_id[cid])
+            if sgb.child_uncovered.get(cid, ZERO) <= 0 or hh.gross(parent) >= minimum:
+                continue
+            dropped.append(cid)
+            uvg.reasons.append(Step("uvg.sgb2_age12", uvg.per_child[cid], "§ 1 Abs. 1a UVG",
+                                    {"person": cid, "minimum": float(minimum)}))
+        if dropped:
+            for cid in dropped:
+                del uvg.per_child[cid]
+                uvg.older.remove(cid)
+            uvg.amount = sum(uvg.per_child.values(), ZERO)
+            sgb = sgb2.assess(with_uvg(uvg.per_child), params, local)
+            if uvg.amount <= 0:
+                uvg.status = NOT_ENTITLED
+    if uvg.status == POSSIBLE and not uvg.older:
+        uvg.status = LIKELY
+    elif uvg.status == POSSIBLE and "grundsicherungsgeld" not in chosen:
+        uvg.status = LIKELY
+
+    results = [kg, unterhaltsvorschuss.to_result(uvg), wohngeld.to_result(wg),
+               kinderzuschlag.to_result(kiz), sgb2.to_result(sgb)]
+    gets = [r for r in results if r.program in chosen and r.status != NOT_ENTITLED]
+    for r in gets:
+        r.in_combination = True
+    total = sum((r.amount for r in gets), ZERO)
+    for r in gets:
+        steps.append(Step("combination.program", r.amount, "", {"program": r.program, "status": r.status}))
+    steps.append(Step("combination.total", total, "", {}))
+    combination = {
+        "status": NEEDS_ADVICE if undecided else _status_of(gets),
+        "programs": [r.program for r in gets],
+        "total": total,
+        "steps": steps,
+    }
+    return results, combination

@@ -1,0 +1,235 @@
+"""Grundsicherung für Arbeitsuchende (SGB II): Bürgergeld, from 1.7.2026 Grundsicherungsgeld.
+
+``assess`` computes the monthly shortfall of the Bedarfsgemeinschaft (BG):
+needs (Regelbedarfe, Mehrbedarfe, Kindersofortzuschlag, housing) minus counted income
+(§§ 11, 11b; Kindergeld as the child's income, the surplus as the parent's income,
+"Kindergeldübertrag"), after the asset test (§ 12). The priority check (priority.py) calls
+it again with Wohngeld and Kinderzuschlag as income (§ 12a SGB II).
+
+Rules by date (all values in params/grundsicherungsgeld.yaml):
+- until 30.6.2026: asset Karenzzeit (40,000 € + 15,000 € per further person in the first
+  12 months, then 15,000 € per person); housing costs in full during the 12-month Karenzzeit;
+- from 1.7.2026 (13. SGB II-ÄndG): no asset Karenzzeit, age-based allowances per person;
+  housing costs during the Karenzzeit only up to 1.5 × the local limit.
+
+Where we knowingly differ from GETTSIM (ttsim-dev/gettsim, which stops in mid-2025):
+- GETTSIM does not model the 13. SGB II-ÄndG (new name, asset allowances by age, no asset
+  Karenzzeit, the 1.5× KdU cap); for months from 7/2026 our results differ by design;
+- GETTSIM takes housing costs as given (placeholder limits); we take the town's limit from
+  the site data and answer ``needs_advice`` when it is unknown and needed;
+- GETTSIM has no § 21 Abs. 4 disability Mehrbedarf; we add it when integration benefits are
+  received (35 %), and the § 23 Nr. 4 Merkzeichen G Mehrbedarf for non-employable members;
+- housing costs are split per head among everyone living in the flat (Kopfteilprinzip);
+- heating costs are taken as reported (their reasonableness is not checked); the allowance
+  for pupils and students under 25 (§ 11b Abs. 2b) and the Elterngeld allowance are not
+  modelled (see income.py);
+- age limit: people aged 66 may or may not have reached the Regelaltersgrenze (it depends
+  on the birth month): ``needs_advice``; from 67 they are outside SGB II.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .. import bedarf, income
+from ..household import ZERO, D, Household
+from ..local import kdu_limit
+from ..params import Params
+from ..result import LIKELY, NEEDS_ADVICE, NOT_ENTITLED, POSSIBLE, ProgramResult, Step
+from . import kindergeld
+
+PROGRAM = "grundsicherungsgeld"
+OFFICE = "jobcenter"
+
+
+@dataclass
+class Assessment:
+    status: str
+    shortfall: Decimal = ZERO
+    exact: bool = True           # False when the KdU limit was needed but unknown (upper bound)
+    blocked: bool = False        # not entitled for a reason other than income (assets, status ...)
+    steps: list = field(default_factory=list)
+    reasons: list = field(default_factory=list)
+    members: list = field(default_factory=list)
+    child_uncovered: dict = field(default_factory=dict)
+
+
+def _eligibility(hh: Household, bg: list[dict], params: Params) -> tuple[list[Step], list[Step]]:
+    """Return (hard exclusions, reasons needing advice)."""
+    hard, advice = [], []
+    ages = params.get(PROGRAM, "erwerbsfaehigkeit_alter").value
+    adults = hh.adults_core()
+    for p in adults:
+        status = p.get("residence_status", "german")
+        if status in ("asylum_procedure", "toleration"):
+            hard.append(Step("sgb2.asylblg", None, "§ 7 Abs. 1 Satz 2 Nr. 3 SGB II", {"person": p["id"]}))
+        elif status in ("residence_permit", "other") or (status == "eu" and hh.gross(p) <= 0):
+            advice.append(Step("sgb2.residence_advice", None, "§ 7 Abs. 1 Satz 2 SGB II", {"person": p["id"]}))
+        if p["age"] >= ages["altersgrenze_sicher"]:
+            advice.append(Step("sgb2.retirement_age", None, "§ 7a SGB II, § 41 SGB XII", {"person": p["id"]}))
+        elif p["age"] >= ages["altersgrenze_ab"]:
+            advice.append(Step("sgb2.retirement_age_maybe", None, "§ 7a SGB II", {"person": p["id"]}))
+        if p["age"] >= 18 and p.get("in_education") and p.get("education") in ("vocational", "university"):
+            advice.append(Step("sgb2.student_advice", None, "§ 7 Abs. 5 SGB II", {"person": p["id"]}))
+        if p["age"] < 18:
+            advice.append(Step("sgb2.minor_applicant", None, "§ 7 Abs. 1 SGB II", {"person": p["id"]}))
+        if D(p.get("other_income", {}).get("bafoeg", 0)) > 0:
+            advice.append(Step("sgb2.student_advice", None, "§ 7 Abs. 5 SGB II", {"person": p["id"]}))
+    employable = [p for p in bg if ages["mindestalter"] <= p["age"] < ages["altersgrenze_sicher"]
+                  and p.get("able_to_work", True)]
+    if not employable:
+        hard.append(Step("sgb2.nobody_employable", None, "§ 7 Abs. 1 Satz 1 Nr. 2, § 8 SGB II", {}))
+    return hard, advice
+
+
+def _housing(hh: Household, bg: list[dict], params: Params, local) -> tuple[Decimal, bool, list[Step], list[Step]]:
+    """Recognised housing costs of the BG (§ 22 SGB II): amount, exact?, steps, advice."""
+    steps, advice = [], []
+    if hh.warm_costs <= 0:
+        return ZERO, True, steps, advice
+    share = D(len(bg)) / D(len(hh.persons))
+    brutto = hh.bruttokaltmiete * share
+    heating = hh.heizung * share
+    if share < 1:
+        steps.append(Step("sgb2.kdu_head_share", hh.warm_costs * share, "§ 22 Abs. 1 SGB II",
+                          {"members": len(bg), "persons": len(hh.persons)}))
+    rule = params.get(PROGRAM, "kdu_karenzzeit")
+    in_karenz = hh.sgb2_months < rule.value["monate"]
+    factor = rule.value["deckel_faktor"]
+    limit = kdu_limit(local, hh.town, len(bg))
+    exact = True
+    if in_karenz and factor is None:
+        recognised = brutto
+        steps.append(Step("sgb2.kdu_karenzzeit_full", brutto, rule.legal_basis, {"months": rule.value["monate"]}))
+    elif limit is None:
+        recognised = brutto
+        exact = False
+        advice.append(Step("sgb2.kdu_limit_unknown", brutto, "§ 22 Abs. 1 SGB II", {"town": hh.town or ""}))
+    elif in_karenz:
+        cap = limit * D(factor)
+        recognised = min(brutto, cap)
+        steps.append(Step("sgb2.kdu_karenzzeit_cap", recognised, rule.legal_basis,
+                          {"limit": float(limit), "factor": float(factor), "cap": float(cap),
+                           "actual": float(brutto)}))
+    else:
+        recognised = min(brutto, limit)
+        steps.append(Step("sgb2.kdu_limit", recognised, "§ 22 Abs. 1 Satz 1 SGB II",
+                          {"limit": float(limit), "actual": float(brutto)}))
+        if brutto > limit:
+            advice.append(Step("sgb2.kdu_above_limit", brutto - limit, "§ 22 Abs. 1 Satz 7 SGB II", {}))
+    steps.append(Step("sgb2.heating", heating, "§ 22 Abs. 1 SGB II", {}))
+    return recognised + heating, exact, steps, advice
+
+
+def _asset_allowance(hh: Household, bg: list[dict], params: Params) -> tuple[Decimal, Step]:
+    karenz = params.get(PROGRAM, "vermoegen_karenzzeit")
+    if karenz.value is not None and hh.sgb2_months < karenz.value["monate"]:
+        allowance = D(karenz.value["erste_person"]) + D(karenz.value["weitere_person"]) * (len(bg) - 1)
+        return allowance, Step("sgb2.assets_allowance_karenzzeit", allowance, karenz.legal_basis,
+                               {"persons": len(bg)})
+    table = params.get(PROGRAM, "vermoegen_freibetrag_nach_alter")
+    bands = sorted((int(k), D(v)) for k, v in table.value.items())
+    allowance = ZERO
+    for p in bg:
+        allowance += [v for age, v in bands if p["age"] >= age][-1]
+    key = "sgb2.assets_allowance_by_age" if len(bands) > 1 else "sgb2.assets_allowance"
+    return allowance, Step(key, allowance, table.legal_basis, {"persons": len(bg)})
+
+
+def assess(hh: Household, params: Params, local=None) -> Assessment:
+    bg = bedarf.bedarfsgemeinschaft(hh, params)
+    result = Assessment(status=NOT_ENTITLED, members=[p["id"] for p in bg])
+    name = params.get(PROGRAM, "leistungsname").value
+    result.steps.append(Step("sgb2.benefit_name", None, "§ 19 SGB II", {"name": name}))
+
+    hard, advice = _eligibility(hh, bg, params)
+    if hard:
+        result.reasons.extend(hard)
+        result.blocked = True
+        return result
+
+    # Assets (§ 12): above the allowance there is no need until they are used up.
+    allowance, step = _asset_allowance(hh, bg, params)
+    result.steps.append(step)
+    if hh.assets > allowance:
+        result.reasons.append(Step("sgb2.assets_above", hh.assets - allowance, "§ 12 SGB II",
+                                   {"assets": float(hh.assets), "allowance": float(allowance)}))
+        result.blocked = True
+        return result
+
+    housing, exact, hsteps, hadvice = _housing(hh, bg, params, local)
+    result.steps.extend(hsteps)
+    advice.extend(hadvice)
+    result.exact = exact
+    housing_each = housing / len(bg)
+
+    # Needs and income of the children: Kindergeld and own income cover their own need first.
+    kg = params.get("kindergeld", "betrag_je_kind")
+    sofort = params.get(PROGRAM, "kindersofortzuschlag")
+    uncovered_children = ZERO
+    transfer: dict[str, Decimal] = {}
+    adults = hh.adults_core()
+    for p in bg:
+        need, nsteps, nadvice = bedarf.person_needs(hh, p, params)
+        result.steps.extend(nsteps)
+        advice.extend(nadvice)
+        need += housing_each
+        if p in adults:
+            continue
+        need += D(sofort.value)
+        result.steps.append(Step("sgb2.kindersofortzuschlag", D(sofort.value), sofort.legal_basis, {"person": p["id"]}))
+        own, isteps = income.counted(hh, p, params)
+        result.steps.extend(isteps)
+        kg_amount = D(kg.value) if kindergeld.counts(p, params) else ZERO
+        if kg_amount:
+            result.steps.append(Step("sgb2.kindergeld_child_income", kg_amount, "§ 11 Abs. 1 Satz 5 SGB II",
+                                     {"person": p["id"]}))
+        covered = own + kg_amount
+        uncovered = max(need - covered, ZERO)
+        result.child_uncovered[p["id"]] = uncovered
+        uncovered_children += uncovered
+        surplus_kg = min(kg_amount, max(covered - need, ZERO))
+        if surplus_kg > 0:
+            parent = hh.parent_of(p)
+            parent = parent if parent in adults else hh.applicant
+            transfer[parent["id"]] = transfer.get(parent["id"], ZERO) + surplus_kg
+            result.steps.append(Step("sgb2.kindergeld_transfer", surplus_kg, "§ 11 Abs. 1 Satz 5 SGB II",
+                                     {"person": p["id"], "parent": parent["id"]}))
+
+    adults_need = ZERO
+    adults_income = ZERO
+    view = hh.with_extra_income({pid: {"kindergeld_uebertrag": amt} for pid, amt in transfer.items()})
+    for p in adults:
+        need, _, _ = bedarf.person_needs(hh, p, params)
+        adults_need += need + housing_each
+        own, isteps = income.counted(view, p, params)
+        result.steps.extend(isteps)
+        adults_income += own
+
+    total_need = adults_need + uncovered_children
+    result.steps.append(Step("sgb2.total_need", total_need, "§ 19 SGB II", {}))
+    result.steps.append(Step("sgb2.total_income", adults_income, "§ 9 Abs. 2 SGB II", {}))
+    result.shortfall = max(total_need - adults_income, ZERO)
+    if result.shortfall <= 0:
+        result.reasons.append(Step("sgb2.income_covers_need", None, "§ 9 Abs. 1 SGB II", {}))
+        result.status = NOT_ENTITLED
+        return result
+    result.steps.append(Step("sgb2.amount", result.shortfall, "§ 19 SGB II", {"name": name}))
+    if advice:
+        result.reasons.extend(advice)
+        hard_advice = [a for a in advice if a.key != "sgb2.kdu_above_limit"]
+        result.status = NEEDS_ADVICE if hard_advice else POSSIBLE
+    else:
+        result.status = LIKELY
+    return result
+
+
+def evaluate(hh: Household, params: Params, local=None) -> ProgramResult:
+    a = assess(hh, params, local)
+    return to_result(a)
+
+
+def to_result(a: Assessment) -> ProgramResult:
+    res = ProgramResult(PROGRAM, a.status, office=OFFICE, steps=list(a.steps), reasons=list(a.reasons))
+    res.amount = a.shortfall if a.status != NOT_ENTITLED else ZERO
+    return res

@@ -1,0 +1,82 @@
+"""Unterhaltsvorschuss (UVG), paid by the Jugendamt (Unterhaltsvorschusskasse).
+
+For a child under 18 living with one parent who is not married to (or living with) the
+other parent: Mindestunterhalt of the age group minus the full Kindergeld (§ 2 Abs. 2 UVG),
+minus maintenance the other parent pays (§ 2 Abs. 3). From age 12 (§ 1 Abs. 1a) the child
+must not depend on SGB II, or the UVG must end that need, or the parent must earn at least
+600 € gross; that condition is applied in priority.py once the SGB II result is known.
+
+Not modelled: the child's own income after leaving school (§ 2 Abs. 4), whether the other
+parent is known or has died (Waisenrente), and backdating. A parent living with a partner
+who is not married to them: ``needs_advice`` (no UVG if the partner is the other parent).
+GETTSIM computes UVG on the same Mindestunterhalt basis; it does not ask about partners.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..household import ZERO, D, Household
+from ..params import Params
+from ..result import LIKELY, NEEDS_ADVICE, NOT_ENTITLED, POSSIBLE, ProgramResult, Step
+
+PROGRAM = "unterhaltsvorschuss"
+OFFICE = "jugendamt"
+
+
+@dataclass
+class Assessment:
+    status: str
+    amount: Decimal = ZERO
+    per_child: dict = field(default_factory=dict)
+    older: list = field(default_factory=list)   # ids of children from the § 1 Abs. 1a age
+    steps: list = field(default_factory=list)
+    reasons: list = field(default_factory=list)
+
+
+def assess(hh: Household, params: Params, local=None) -> Assessment:
+    res = Assessment(status=NOT_ENTITLED)
+    limit = params.get(PROGRAM, "altersgrenze").value
+    children = [c for c in hh.children() if c["age"] < limit]
+    if not children:
+        res.reasons.append(Step("uvg.no_child", None, "§ 1 Abs. 1 Nr. 1 UVG", {"age": limit}))
+        return res
+    partner = hh.partner()
+    if partner is not None and (partner.get("married") or hh.applicant.get("married")):
+        res.reasons.append(Step("uvg.parent_married", None, "§ 1 Abs. 1 Nr. 2, Abs. 3 UVG", {}))
+        return res
+    advice = []
+    if partner is not None:
+        advice.append(Step("uvg.partner_advice", None, "§ 1 Abs. 3 UVG", {}))
+    table = params.get(PROGRAM, "mindestunterhalt")
+    bands = sorted((int(k), D(v)) for k, v in table.value.items())
+    kg = D(params.get("kindergeld", "betrag_je_kind").value)
+    older_from = params.get(PROGRAM, "alter_einkommensregel").value
+    for c in children:
+        mindest = [v for age, v in bands if c["age"] >= age][-1]
+        paid = D(c.get("other_income", {}).get("unterhalt", 0))
+        amount = max(mindest - kg - paid, ZERO)
+        res.steps.append(Step("uvg.child", amount, "§ 2 UVG",
+                              {"person": c["id"], "mindestunterhalt": float(mindest),
+                               "kindergeld": float(kg), "unterhalt": float(paid)}))
+        if amount > 0:
+            res.per_child[c["id"]] = amount
+            if c["age"] >= older_from:
+                res.older.append(c["id"])
+    res.amount = sum(res.per_child.values(), ZERO)
+    if res.amount <= 0:
+        res.reasons.append(Step("uvg.maintenance_paid", None, "§ 2 Abs. 3 UVG", {}))
+        return res
+    res.reasons.extend(advice)
+    res.status = NEEDS_ADVICE if advice else (POSSIBLE if res.older else LIKELY)
+    return res
+
+
+def to_result(a: Assessment) -> ProgramResult:
+    res = ProgramResult(PROGRAM, a.status, office=OFFICE, steps=list(a.steps), reasons=list(a.reasons))
+    res.amount = a.amount if a.status != NOT_ENTITLED else ZERO
+    return res
+
+
+def evaluate(hh: Household, params: Params, local=None) -> ProgramResult:
+    return to_result(assess(hh, params, local))

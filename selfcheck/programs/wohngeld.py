@@ -1,0 +1,207 @@
+"""Wohngeld (WoGG): rent subsidy, § 19 WoGG formula with Anlagen 1-3.
+
+M (rent) = min(Bruttokaltmiete, Höchstbetrag + Klimakomponente), at least the minimum M,
+plus the heating relief; Y (income) = Σ yearly income per member (§ 14: earnings minus the
+Arbeitnehmer-Pauschbetrag, transfers), minus 10 % each for taxes, health and pension
+contributions (§ 16), minus the § 17 allowances, per month, at least the minimum Y.
+Wohngeld = 1.15 · (M − (a + b·M + c·Y) · Y), rounded to the euro, nothing below 10 €.
+
+The Mietstufe comes from the town's site data. Without it the result is ``needs_advice``
+and the amount is the LOWEST Wohngeld over all Mietstufen (a safe lower bound; ``amount_max``
+keeps the highest), so the priority check can still decide when the bound is enough.
+
+Where we knowingly differ from GETTSIM:
+- whether taxes and contributions are paid (§ 16) is asked (``pays_*``) or, if not given,
+  derived from the gross earnings: contributions above the Minijob limit, income tax when
+  yearly earnings minus the Pauschbetrag exceed the Grundfreibetrag; GETTSIM computes taxes;
+- owners (Lastenzuschuss), households with students (§ 20 Abs. 2) and members of a household
+  living with others not in the family are ``needs_advice`` / split per head;
+- the disability allowance (§ 17 Nr. 1) is applied for GdB 100 only; GdB below 100 with
+  home care is not asked (GETTSIM applies it for any GdB > 0 since 2016);
+- Elterngeld counts above 300 € (§ 10 BEEG); Kindergeld and Kinderzuschlag are not income.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..household import ZERO, D, Household
+from ..local import mietstufe as town_mietstufe
+from ..params import Params
+from ..result import LIKELY, NEEDS_ADVICE, NOT_ENTITLED, ProgramResult, Step
+
+PROGRAM = "wohngeld"
+OFFICE = "wohngeldstelle"
+NOT_INCOME = ("kinderzuschlag", "wohngeld", "kindergeld_uebertrag", "bafoeg")
+
+
+@dataclass
+class Assessment:
+    status: str
+    amount: Decimal = ZERO          # exact amount, or the lower bound when the Mietstufe is unknown
+    amount_max: Decimal = ZERO
+    exact: bool = True
+    blocked: bool = False
+    steps: list = field(default_factory=list)
+    reasons: list = field(default_factory=list)
+
+
+def _members(hh: Household) -> list[dict]:
+    return [p for p in hh.persons if p is hh.applicant or p.get("relation") in ("partner", "child")]
+
+
+def _by_size(table: dict, n: int) -> Decimal:
+    if n <= 5:
+        return D(table[str(n)])
+    return D(table["5"]) + D(table["je_weitere"]) * (n - 5)
+
+
+def _deduction_share(hh: Household, p: dict, params: Params) -> Decimal:
+    gross = hh.gross(p)
+    minijob = D(params.get("allgemein", "minijob_grenze").value)
+    pauschbetrag = D(params.get("allgemein", "werbungskosten_pauschbetrag").value)
+    grundfreibetrag = D(params.get("allgemein", "grundfreibetrag").value)
+    other = hh.other_income(p)
+    above = gross > minijob
+    kinds = [
+        p.get("pays_income_tax", gross * 12 - pauschbetrag > grundfreibetrag),
+        p.get("pays_health_insurance", above or other.get("pension", ZERO) > 0),
+        p.get("pays_pension_insurance", above),
+    ]
+    return D(params.get(PROGRAM, "abzug_je_beitragsart").value) * sum(1 for k in kinds if k)
+
+
+def _yearly_income(hh: Household, p: dict, params: Params) -> tuple[Decimal, Decimal]:
+    """Return (yearly income after § 16 deductions, child-earnings allowance base)."""
+    pauschbetrag = D(params.get("allgemein", "werbungskosten_pauschbetrag").value)
+    elterngeld_free = D(params.get("allgemein", "elterngeld_freibetrag").value)
+    gross = hh.gross(p)
+    earned = max(gross * 12 - pauschbetrag, ZERO) if gross > 0 else ZERO
+    other = ZERO
+    for kind, amount in hh.other_income(p).items():
+        if kind in NOT_INCOME:
+            continue
+        if kind == "elterngeld":
+            amount = max(amount - elterngeld_free, ZERO)
+        other += amount * 12
+    total = (earned + other) * (1 - _deduction_share(hh, p, params))
+    return total, gross * 12
+
+
+def _formula(m: Decimal, y: Decimal, n: int, params: Params) -> Decimal:
+    coeff = params.get(PROGRAM, "koeffizienten").value
+    k = coeff[min(n, len(coeff)) - 1]
+    a, b, c = D(k["a"]), D(k["b"]), D(k["c"])
+    factor = D(params.get(PROGRAM, "skalierungsfaktor").value)
+    raw = factor * (m - (a + b * m + c * y) * y)
+    if n > len(coeff):
+        raw += D(params.get(PROGRAM, "zusatzbetrag_grosse_haushalte").value) * (n - len(coeff))
+    raw = min(max(raw, ZERO), m)
+    return raw.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
+def _rent(hh: Household, n: int, stufe: int, share: Decimal, params: Params) -> Decimal:
+    hb = _by_size_list(params.get(PROGRAM, "hoechstbetraege").value, n, stufe)
+    cap = hb + _by_size(params.get(PROGRAM, "klimakomponente").value, n)
+    minimum = params.get(PROGRAM, "mindestmiete").value
+    m = max(min(hh.bruttokaltmiete * share, cap), D(minimum[min(n, len(minimum)) - 1]))
+    return m + _by_size(params.get(PROGRAM, "heizkostenentlastung").value, n)
+
+
+def _by_size_list(table: dict, n: int, stufe: int) -> Decimal:
+    i = stufe - 1
+    if n <= 5:
+        return D(table[str(n)][i])
+    return D(table["5"][i]) + D(table["je_weitere"][i]) * (n - 5)
+
+
+def assess(hh: Household, params: Params, local=None) -> Assessment:
+    res = Assessment(status=NOT_ENTITLED)
+    members = _members(hh)
+    n = len(members)
+    applicant = hh.applicant
+    if applicant.get("residence_status") in ("asylum_procedure", "toleration"):
+        res.reasons.append(Step("wohngeld.asylblg", None, "§ 7 Abs. 1 Satz 1 Nr. 7 WoGG", {}))
+        res.blocked = True
+        return res
+    if hh.bruttokaltmiete <= 0:
+        res.reasons.append(Step("wohngeld.no_rent", None, "§ 9 WoGG", {}))
+        res.blocked = True
+        return res
+    vermoegen = params.get(PROGRAM, "vermoegen")
+    limit = D(vermoegen.value["erste_person"]) + D(vermoegen.value["weitere_person"]) * (n - 1)
+    if hh.assets > limit:
+        res.reasons.append(Step("wohngeld.assets_above", hh.assets - limit, vermoegen.legal_basis,
+                                {"assets": float(hh.assets), "allowance": float(limit)}))
+        res.blocked = True
+        return res
+    advice = []
+    if hh.owner:
+        advice.append(Step("wohngeld.owner_advice", None, "§ 3 Abs. 2, § 10 WoGG", {}))
+    for p in members:
+        if D(p.get("other_income", {}).get("bafoeg", 0)) > 0 or (
+                p["age"] >= 18 and p.get("in_education") and p.get("education") in ("vocational", "university")):
+            advice.append(Step("wohngeld.student_advice", None, "§ 20 Abs. 2 WoGG", {"person": p["id"]}))
+            break
+
+    share = D(n) / D(len(hh.persons))
+    res.steps.append(Step("wohngeld.members", None, "§ 5 WoGG", {"members": n}))
+    res.steps.append(Step("wohngeld.rent", hh.bruttokaltmiete * share, "§ 9 WoGG", {}))
+
+    # Income Y (§§ 13-18 WoGG)
+    yearly = ZERO
+    free = params.get(PROGRAM, "freibetraege").value
+    allowances = ZERO
+    for p in members:
+        income, child_earnings = _yearly_income(hh, p, params)
+        if income > 0:
+            res.steps.append(Step("wohngeld.income_person", income / 12, "§§ 14-16 WoGG", {"person": p["id"]}))
+        yearly += income
+        if p.get("disability", {}).get("gdb", 0) >= 100:
+            allowances += D(free["schwerbehindert"])
+        if p.get("relation") == "child" and p["age"] < free["kind_erwerb_alter"] and child_earnings > 0:
+            allowances += min(child_earnings, D(free["kind_erwerb"]))
+    if hh.partner() is None and hh.only_family() and any(
+            c["age"] < free["alleinerziehend_kind_alter"] for c in hh.children()):
+        allowances += D(free["alleinerziehend"])
+    if allowances:
+        res.steps.append(Step("wohngeld.allowances", allowances / 12, "§ 17 WoGG", {}))
+    minimum_y = params.get(PROGRAM, "mindesteinkommen").value
+    y = max((yearly - allowances) / 12, ZERO)
+    y = max(y, D(minimum_y[min(n, len(minimum_y)) - 1]))
+    res.steps.append(Step("wohngeld.income_total", y, "§ 13 WoGG, Anlage 3", {}))
+
+    stufe = town_mietstufe(local, hh.town)
+    minimum_paid = D(params.get(PROGRAM, "mindestbetrag").value)
+
+    def paid(amount: Decimal) -> Decimal:
+        return amount if amount >= minimum_paid else ZERO
+
+    if stufe is not None:
+        m = _rent(hh, n, stufe, share, params)
+        res.steps.append(Step("wohngeld.rent_counted", m, "§§ 11, 12 WoGG", {"mietstufe": stufe}))
+        res.amount = res.amount_max = paid(_formula(m, y, n, params))
+    else:
+        amounts = [paid(_formula(_rent(hh, n, s, share, params), y, n, params)) for s in range(1, 8)]
+        res.amount, res.amount_max = min(amounts), max(amounts)
+        res.exact = False
+        advice.append(Step("wohngeld.mietstufe_unknown", res.amount, "§ 12 WoGG, WoGV Anlage",
+                           {"town": hh.town or "", "min": float(res.amount), "max": float(res.amount_max)}))
+    if res.amount_max <= 0:
+        res.reasons.append(Step("wohngeld.income_too_high", None, "§ 19 WoGG, § 21 Nr. 1 WoGG", {}))
+        res.status = NOT_ENTITLED
+        return res
+    res.steps.append(Step("wohngeld.amount", res.amount, "§ 19 WoGG", {}))
+    res.reasons.extend(advice)
+    res.status = NEEDS_ADVICE if advice else LIKELY
+    return res
+
+
+def to_result(a: Assessment) -> ProgramResult:
+    res = ProgramResult(PROGRAM, a.status, office=OFFICE, steps=list(a.steps), reasons=list(a.reasons))
+    res.amount = a.amount if a.status != NOT_ENTITLED else ZERO
+    return res
+
+
+def evaluate(hh: Household, params: Params, local=None) -> ProgramResult:
+    return to_result(assess(hh, params, local))
