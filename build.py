@@ -17,7 +17,7 @@ from pathlib import Path
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitebuild import brand, bundle, check, pyodide, sites  # noqa: E402
+from sitebuild import brand, bundle, check, pyodide, sites, stage  # noqa: E402
 
 
 def build(site_dir: str | None) -> Path:
@@ -26,8 +26,9 @@ def build(site_dir: str | None) -> Path:
 
     started = time.perf_counter()
     site = sites.load_site(site_dir)
-    zip_bytes = bundle.build_zip(local=None)
-    config_path = sites.write_config(site, bundle_version=bundle.version(zip_bytes))
+    zip_bytes = bundle.build_zip(local=site.engine_local())
+    docs = stage.stage(site, sites.work_dir(site) / "docs")
+    config_path = sites.write_config(site, bundle_version=bundle.version(zip_bytes), docs_dir=docs)
     config = load_config(str(config_path))
     config.plugins.on_startup(command="build", dirty=False)
     try:

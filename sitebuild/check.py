@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from . import ROOT
+from . import localdata
 from .placeholders import PARAM_RE, PlaceholderError, resolve
 
 CONTENT_DIR = ROOT / "content"
@@ -186,10 +187,12 @@ def run(site: str | None = None, content_dir: Path | None = None, params_dir: Pa
             continue  # editors' notes, not pages
         check_page(path, today, problems)
     try:
-        site_data = load_site(site).data
-        for key in ("id", "name", "colours", "languages"):
-            if key not in site_data:
-                problems.add(Path(site or "sites/kreis-recklinghausen") / "site.yml", 1, f"'{key}' is missing")
+        loaded = load_site(site)
     except (OSError, yaml.YAMLError) as exc:
         problems.append(f"{site}: cannot read site.yml: {exc}")
+        return problems
+    for key in ("id", "name", "colours", "languages", "land"):
+        if key not in loaded.data:
+            problems.add(loaded.dir / "site.yml", 1, f"'{key}' is missing")
+    localdata.validate(loaded.dir, problems)
     return problems

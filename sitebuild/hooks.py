@@ -9,7 +9,9 @@ import json
 import os
 from datetime import date
 
-from sitebuild import catalogs, offices, placeholders
+from sitebuild import catalogs, placeholders
+from sitebuild.localdata import LocalData
+from sitebuild.localpages import benefit_offices_block
 
 
 def build_date() -> date:
@@ -31,9 +33,18 @@ def on_page_markdown(markdown, page, config, files):
     file_lang = getattr(page.file, "locale", None) or "de"
     markdown = placeholders.fill_params(markdown, file_lang, build_date())
     markdown = placeholders.fill_documents(markdown, page.meta.get("documents", []))
-    site_dir = config.extra.get("site_dir")
+    local = _local(config.extra.get("site_dir"))
     return placeholders.fill_offices(
-        markdown, lambda: offices.render_responsible(site_dir, page.meta, file_lang))
+        markdown, lambda: benefit_offices_block(local, page.meta.get("id", ""), file_lang))
+
+
+_local_cache: dict[str, LocalData] = {}
+
+
+def _local(site_dir: str) -> LocalData:
+    if site_dir not in _local_cache:
+        _local_cache[site_dir] = LocalData.load(site_dir)
+    return _local_cache[site_dir]
 
 
 def on_page_context(context, page, config, nav):

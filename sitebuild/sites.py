@@ -40,6 +40,12 @@ class Site:
     def offices(self) -> list[dict]:
         return self.optional_yaml("offices.yml").get("offices", [])
 
+    def engine_local(self) -> dict:
+        """The towns' Mietstufe and KdU limits in the form the self-check engine takes."""
+        from selfcheck.local import from_towns_yaml
+
+        return from_towns_yaml(self.optional_yaml("towns.yml"))
+
 
 def load_site(site_dir: Path | str | None = None) -> Site:
     site_dir = Path(site_dir or DEFAULT_SITE).resolve()
@@ -51,12 +57,12 @@ def output_dir(site: Site) -> Path:
     return ROOT / "site" / site.id
 
 
-def mkdocs_config(site: Site, bundle_version: str = "dev") -> dict:
+def mkdocs_config(site: Site, bundle_version: str = "dev", docs_dir: Path | None = None) -> dict:
     """The base mkdocs.yml with this site's name, languages and output folder filled in."""
     base = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     cfg = copy.deepcopy(base)
     cfg["site_name"] = site.data["name"]["de"]
-    cfg["docs_dir"] = str(ROOT / cfg["docs_dir"])
+    cfg["docs_dir"] = str(docs_dir or ROOT / cfg["docs_dir"])
     cfg["site_dir"] = str(output_dir(site))
     cfg["theme"]["custom_dir"] = str(ROOT / cfg["theme"]["custom_dir"])
     cfg["hooks"] = [str(ROOT / h) for h in cfg["hooks"]]
@@ -84,9 +90,13 @@ def mkdocs_config(site: Site, bundle_version: str = "dev") -> dict:
     return cfg
 
 
-def write_config(site: Site, bundle_version: str = "dev") -> Path:
+def work_dir(site: Site) -> Path:
+    return ROOT / "build" / site.id
+
+
+def write_config(site: Site, bundle_version: str = "dev", docs_dir: Path | None = None) -> Path:
     """Write the merged config under build/<site-id>/ so a build is reproducible and inspectable."""
-    path = ROOT / "build" / site.id / "mkdocs.yml"
+    path = work_dir(site) / "mkdocs.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(mkdocs_config(site, bundle_version), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.safe_dump(mkdocs_config(site, bundle_version, docs_dir), allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path

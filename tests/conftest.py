@@ -36,6 +36,16 @@ def built_site() -> Path:
     return build.build(None)
 
 
+SECOND_SITE = ROOT / "sites" / "kreis-offenbach"
+
+
+@pytest.fixture(scope="session")
+def second_site() -> Path:
+    import build
+
+    return build.build(str(SECOND_SITE))
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
     from sitebuild.serve import make_server

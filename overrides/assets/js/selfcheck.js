@@ -27,7 +27,8 @@ if (root) {
   worker.onmessage = (event) => {
     const msg = event.data;
     if (msg.type === "ready") {
-      root.dataset.readyMs = String(Math.round(msg.ms));
+      root.dataset.readyMs = String(Math.round(msg.ms)); // engine start-up inside the worker
+      root.dataset.readyAt = String(Math.round(performance.now())); // since navigation start
       setStatus("ready", t("selfcheck.ready"));
     } else if (msg.type === "failed") {
       setStatus("failed", t("selfcheck.load_failed"));

@@ -1,0 +1,93 @@
+"""Assemble the documents MkDocs builds: content/ plus the pages made from the site's data.
+
+The staging folder (build/<site-id>/docs) is rebuilt on every build, so a page removed from
+content/ or a town removed from the data never lingers.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from . import ROOT
+from .check import split_front_matter
+from .localdata import LocalData
+from .localpages import directory_page, matrix_page, town_page, towns_index
+
+CONTENT_DIR = ROOT / "content"
+LAENDER = {
+    "DE-BW": "Baden-Württemberg", "DE-BY": "Bayern", "DE-BE": "Berlin", "DE-BB": "Brandenburg", "DE-HB": "Bremen",
+    "DE-HH": "Hamburg", "DE-HE": "Hessen", "DE-MV": "Mecklenburg-Vorpommern", "DE-NI": "Niedersachsen",
+    "DE-NW": "Nordrhein-Westfalen", "DE-RP": "Rheinland-Pfalz", "DE-SL": "Saarland", "DE-SN": "Sachsen",
+    "DE-ST": "Sachsen-Anhalt", "DE-SH": "Schleswig-Holstein", "DE-TH": "Thüringen",
+}
+
+LAND_NOTICE = """---
+{front}
+---
+# {title}
+
+!!! info "Landesrecht"
+    Die Regeln zu diesem Thema macht jedes Bundesland selbst. Diese Seite beschreibt die Regeln in
+    {page_land}. Für {site_land} haben wir sie noch nicht geschrieben. Bitte fragen Sie die
+    zuständige Stelle vor Ort.
+
+{{{{ zustaendig }}}}
+"""
+
+
+def replace_foreign_land_pages(staging: Path, site_land: str | None) -> list[Path]:
+    """Pages about another Land's law become an honest notice (a site may override them in pages/)."""
+    replaced = []
+    for path in sorted(staging.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if "\nland:" not in text:
+            continue
+        parts = split_front_matter(text)
+        meta = yaml.safe_load(parts[0]) if parts else None
+        page_land = (meta or {}).get("land")
+        if not page_land or not site_land or page_land == site_land:
+            continue
+        keep = {k: meta[k] for k in ("id", "title", "summary", "office_type", "stand") if k in meta}
+        front = yaml.safe_dump(keep, allow_unicode=True, sort_keys=False).strip()
+        path.write_text(LAND_NOTICE.format(front=front, title=meta.get("title", ""),
+                                           page_land=LAENDER.get(page_land, page_land),
+                                           site_land=LAENDER.get(site_land, site_land)), encoding="utf-8")
+        replaced.append(path)
+    return replaced
+
+
+def benefit_titles(content_dir: Path, lang: str) -> list[tuple[str, str]]:
+    """(id, title) of every benefit page, in the page's language where translated, sorted by title."""
+    out = []
+    for path in sorted((content_dir / "leistungen").glob("*.de.md")):
+        benefit = path.name.split(".")[0]
+        translated = path.with_name(f"{benefit}.{lang}.md")
+        source = translated if translated.exists() else path
+        parts = split_front_matter(source.read_text(encoding="utf-8"))
+        meta = yaml.safe_load(parts[0]) if parts else {}
+        out.append((benefit, (meta or {}).get("title", benefit)))
+    return sorted(out, key=lambda item: item[1].lower())
+
+
+def stage(site, staging: Path, content_dir: Path = CONTENT_DIR) -> Path:
+    if staging.exists():
+        shutil.rmtree(staging)
+    shutil.copytree(content_dir, staging)
+    replace_foreign_land_pages(staging, site.data.get("land"))
+    local_pages = site.dir / "pages"
+    if local_pages.is_dir():  # a municipality's own pages, including its versions of Land-law pages
+        shutil.copytree(local_pages, staging, dirs_exist_ok=True)
+    data = LocalData.load(site.dir)
+    if not data.towns:
+        return staging
+    (staging / "orte").mkdir(exist_ok=True)
+    for lang in site.languages:
+        benefits = benefit_titles(content_dir, lang)
+        (staging / "orte" / f"index.{lang}.md").write_text(towns_index(data, lang), encoding="utf-8")
+        for town in data.towns:
+            (staging / "orte" / f"{town['id']}.{lang}.md").write_text(town_page(data, town, benefits, lang), encoding="utf-8")
+        (staging / f"stellen.{lang}.md").write_text(directory_page(data, benefits, lang), encoding="utf-8")
+        (staging / f"zustaendigkeiten.{lang}.md").write_text(matrix_page(data, benefits, lang), encoding="utf-8")
+    return staging
