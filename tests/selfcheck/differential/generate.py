@@ -27,7 +27,7 @@ import random
 from dataclasses import dataclass, field
 
 SEED = 20260301
-DEFAULT_N = 240
+DEFAULT_N = 400
 MONTHS = ("2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06")
 
 

@@ -15,7 +15,7 @@ import warnings
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-n", type=int, default=None, help="number of households (default 240)")
+    parser.add_argument("-n", type=int, default=None, help="number of households (default 400)")
     parser.add_argument("--details", action="store_true", help="list every disagreement")
     args = parser.parse_args(argv)
     try:
@@ -31,17 +31,27 @@ def main(argv: list[str] | None = None) -> int:
         rows = compare(args.n)
     print(f"Differential test, {len({r.key for r in rows})} households, months 2026-01..06, "
           f"tolerance {TOLERANCE:.2f} EUR, {time.time() - start:.0f} s\n")
-    print("| program | in domain | compared | agree within 1 EUR | max abs diff (EUR) | not in engine |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| program | households | in domain | compared | agree within 1 EUR | max abs diff (EUR) "
+          "| claims agree (before priority) | not in engine |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for t in table(rows):
         mx = "-" if t["max_abs_diff"] is None else f"{t['max_abs_diff']:.2f}"
-        print(f"| {t['program']} | {t['in_domain']} | {t['compared']} | {t['agree']} | {mx} | {t['not_in_engine']} |")
+        print(f"| {t['program']} | {t['households']} | {t['in_domain']} | {t['compared']} | {t['agree']} "
+              f"| {mx} | {t['claim_agree']} | {t['not_in_engine']} |")
+    out_of_domain: dict = {}
+    for r in rows:
+        if not r.in_domain:
+            out_of_domain.setdefault((r.program, r.note), []).append(r)
+    print("\nOutside the domain (not asserted): program, reason, n, of which differ > 1 EUR")
+    for (prog, note), rs in sorted(out_of_domain.items()):
+        print(f"  {prog}: {note}: {len(rs)}, {sum(1 for r in rs if r.ours is not None and not r.agrees)}")
     if args.details:
-        print("\nDisagreements (in domain):")
+        print("\nDisagreements (in domain): paid after priority; claim = own entitlement before it")
         for r in rows:
-            if r.in_domain and r.ours is not None and not r.agrees:
-                print(f"  {r.key} {r.program}: ours {r.ours:.2f} ({r.ours_status}), "
-                      f"GETTSIM {r.gettsim:.2f} [{r.note}], diff {r.diff:+.2f}")
+            if r.in_domain and r.ours is not None and not (r.agrees and r.claim_agrees):
+                print(f"  {r.key} {r.program}: paid ours {r.ours:.2f} GETTSIM {r.gettsim:.2f} "
+                      f"(diff {r.diff:+.2f}); claim ours {r.ours_claim:.2f} ({r.ours_status}) "
+                      f"GETTSIM {r.gettsim_claim:.2f}; reasons {','.join(r.reasons) or '-'}")
     return 0
 
 
