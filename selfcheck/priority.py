@@ -9,7 +9,8 @@ household gets together, and the reason steps say why.
 2. Wohngeld and Kinderzuschlag come before SGB II when, together, they end the SGB II need
    (§ 12a SGB II; § 6a Abs. 1 Nr. 3 BKGG; § 7 Abs. 1 WoGG excludes Wohngeld alongside SGB II).
    If a need remains, the household gets SGB II instead of both; if at most 100 € remain and
-   the parents work, it may choose the Kinderzuschlag instead (§ 6a Abs. 1a BKGG).
+   the parents work, it may choose the Kinderzuschlag (and Wohngeld) instead (§ 6a Abs. 1a
+   BKGG): the combination shows that choice when it pays more than SGB II, as "possible".
 3. From age 12 the UVG is paid alongside SGB II only if it ends the child's need or the parent
    earns at least 600 € gross (§ 1 Abs. 1a UVG).
 When the Mietstufe is unknown, Wohngeld is bounded (lowest and highest Mietstufe); the check
@@ -68,10 +69,12 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
     hh_u = with_uvg(uvg.per_child)
     wg, miss = _safe(lambda: wohngeld.assess(hh_u, params, local), "wohngeld",
                      lambda: wohngeld.Assessment(NEEDS_ADVICE, exact=False))
+    wg_unknown = miss is not None
     if miss:
         wg.reasons.append(miss)
     kiz, miss = _safe(lambda: kinderzuschlag.assess(hh_u, params, local), "kinderzuschlag",
                       lambda: kinderzuschlag.Assessment(NEEDS_ADVICE))
+    kiz_unknown = miss is not None and bool(hh.children())
     if miss:
         kiz.reasons.append(miss)
     sgb, miss = _safe(lambda: sgb2.assess(hh_u, params, local), "grundsicherungsgeld",
@@ -82,6 +85,7 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
     wg_ok = wg.status != NOT_ENTITLED and wg.amount_max > 0
     kiz_ok = kiz.status != NOT_ENTITLED and kiz.amount > 0
     undecided = False
+    choice = False  # the household may choose (§ 6a Abs. 1a BKGG): the combination is only "possible"
     chosen = ["kindergeld", "unterhaltsvorschuss"]
 
     def sgb_with(wg_amount: Decimal) -> sgb2.Assessment:
@@ -111,25 +115,44 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
                 steps.append(Step("priority.even_lowest_mietstufe", wg.amount, "§ 12 WoGG", {}))
             sgb.reasons.append(Step("priority.wg_kiz_end_need", None, "§ 12a SGB II", {"name": name}))
             chosen += ["wohngeld", "kinderzuschlag"]
-        elif not wg.exact and wg_ok and sgb_with(wg.amount_max).shortfall <= 0:
+        elif (not wg.exact and wg_ok and sgb_with(wg.amount_max).shortfall <= 0) or wg_unknown or kiz_unknown:
             undecided = True
-            steps.append(Step("priority.depends_on_mietstufe", None, "§ 12a SGB II, § 12 WoGG", {}))
+            key = "priority.prior_unknown" if (wg_unknown or kiz_unknown) else "priority.depends_on_mietstufe"
+            steps.append(Step(key, None, "§ 12a SGB II, § 12 WoGG", {}))
             chosen += ["wohngeld", "kinderzuschlag", "grundsicherungsgeld"]
         else:
             gap = low.shortfall
-            steps.append(Step("priority.need_remains", gap, "§ 12a Satz 2 Nr. 2 SGB II, § 7 Abs. 1 WoGG", {}))
-            chosen.append("grundsicherungsgeld")
-            if wg_ok:
-                wg.reasons.append(Step("priority.sgb2_instead_of_wohngeld", None, "§ 7 Abs. 1 WoGG", {}))
-            if kiz_ok:
-                small = D(params.get("kinderzuschlag", "kleine_luecke").value)
-                base = D(params.get("grundsicherungsgeld", "grundabsetzbetrag").value)
-                if gap <= small and kiz.earned_deductions >= base:
+            small = D(params.get("kinderzuschlag", "kleine_luecke").value)
+            base = D(params.get("grundsicherungsgeld", "grundabsetzbetrag").value)
+            option = kiz_ok and gap <= small and kiz.earned_deductions >= base
+            prior_total = (wg.amount if wg_ok else ZERO) + kiz.amount
+            if option and prior_total > sgb.shortfall:
+                # § 6a Abs. 1a BKGG: at most 100 € missing and the parents work: the household may
+                # choose Kinderzuschlag and Wohngeld; it keeps more money with them (its earnings
+                # allowances are not needed to fill the gap), so that is the combination shown.
+                kiz.reasons.append(Step("kinderzuschlag.small_gap", gap, "§ 6a Abs. 1a BKGG", {"limit": float(small)}))
+                steps.append(Step("priority.kiz_option_chosen", gap, "§ 6a Abs. 1a BKGG",
+                                  {"sgb2": float(sgb.shortfall), "prior": float(prior_total)}))
+                sgb.reasons.append(Step("priority.kiz_option_chosen", gap, "§ 6a Abs. 1a BKGG",
+                                        {"sgb2": float(sgb.shortfall), "prior": float(prior_total)}))
+                chosen += ["wohngeld", "kinderzuschlag"]
+                choice = True
+            else:
+                steps.append(Step("priority.need_remains", gap, "§ 12a Satz 2 Nr. 2 SGB II, § 7 Abs. 1 WoGG", {}))
+                chosen.append("grundsicherungsgeld")
+                if wg_ok:
+                    wg.reasons.append(Step("priority.sgb2_instead_of_wohngeld", None, "§ 7 Abs. 1 WoGG", {}))
+                if option:
                     kiz.reasons.append(Step("kinderzuschlag.small_gap", gap, "§ 6a Abs. 1a BKGG",
                                             {"limit": float(small)}))
                     steps.append(Step("priority.kiz_option", gap, "§ 6a Abs. 1a BKGG", {}))
-                else:
+                elif kiz_ok:
                     kiz.reasons.append(Step("priority.kiz_need_remains", None, "§ 6a Abs. 1 Nr. 3 BKGG", {}))
+    elif wg_unknown or kiz_unknown:
+        undecided = True
+        steps.append(Step("priority.depends_on_mietstufe" if wg_unknown and not kiz_unknown
+                          else "priority.prior_unknown", None, "§ 12a SGB II", {}))
+        chosen += ["wohngeld", "kinderzuschlag", "grundsicherungsgeld"]
     else:
         steps.append(Step("priority.no_prior_benefit", None, "§ 12a SGB II", {}))
         chosen.append("grundsicherungsgeld")
@@ -153,10 +176,8 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
             sgb = sgb2.assess(with_uvg(uvg.per_child), params, local)
             if uvg.amount <= 0:
                 uvg.status = NOT_ENTITLED
-    if uvg.status == POSSIBLE and not uvg.older:
-        uvg.status = LIKELY
-    elif uvg.status == POSSIBLE and "grundsicherungsgeld" not in chosen:
-        uvg.status = LIKELY
+    if uvg.status == POSSIBLE and not undecided:
+        uvg.status = LIKELY  # the § 1 Abs. 1a condition is now checked
 
     results = [kg, unterhaltsvorschuss.to_result(uvg), wohngeld.to_result(wg),
                kinderzuschlag.to_result(kiz), sgb2.to_result(sgb)]
@@ -168,7 +189,8 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
         steps.append(Step("combination.program", r.amount, "", {"program": r.program, "status": r.status}))
     steps.append(Step("combination.total", total, "", {}))
     combination = {
-        "status": NEEDS_ADVICE if undecided else _status_of(gets),
+        "status": NEEDS_ADVICE if undecided else (
+            POSSIBLE if choice and _status_of(gets) == LIKELY else _status_of(gets)),
         "programs": [r.program for r in gets],
         "total": total,
         "steps": steps,
