@@ -103,8 +103,9 @@ def _consistency(household: dict, out: list[FieldError]) -> None:
         for i in found[limit:]:
             out.append(FieldError(f"persons[{i}].relation", "too_many", {"max": limit}))
     for i, p in enumerate(persons):
-        if "parent" in p and (p["parent"] not in seen or p["parent"] == p["id"]):
-            out.append(FieldError(f"persons[{i}].parent", "unknown_person", {}))
+        for key in ("parent", "parent2"):
+            if key in p and (p[key] not in seen or p[key] == p["id"]):
+                out.append(FieldError(f"persons[{i}].{key}", "unknown_person", {}))
         gross = p.get("earned_income_gross")
         net = p.get("earned_income_net")
         if net is not None and net > (gross or 0):

@@ -1,7 +1,7 @@
 """Unterhaltsvorschuss (UVG), paid by the Jugendamt (Unterhaltsvorschusskasse).
 
 For a child under 18 living with one parent who is not married to (or living with) the
-other parent: Mindestunterhalt of the age group minus the full Kindergeld (§ 2 Abs. 2 UVG),
+other parent (a child whose ``parent2`` lives in the household gets nothing): Mindestunterhalt of the age group minus the full Kindergeld (§ 2 Abs. 2 UVG),
 minus maintenance the other parent pays (§ 2 Abs. 3). From age 12 (§ 1 Abs. 1a) the child
 must not depend on SGB II, or the UVG must end that need, or the parent must earn at least
 600 € gross; that condition is applied in priority.py once the SGB II result is known.
@@ -46,13 +46,16 @@ def assess(hh: Household, params: Params, local=None) -> Assessment:
         res.reasons.append(Step("uvg.parent_married", None, "§ 1 Abs. 1 Nr. 2, Abs. 3 UVG", {}))
         return res
     advice = []
-    if partner is not None:
+    if partner is not None and not all(c.get("parent2") in hh.by_id for c in children):
         advice.append(Step("uvg.partner_advice", None, "§ 1 Abs. 3 UVG", {}))
     table = params.get(PROGRAM, "mindestunterhalt")
     bands = sorted((int(k), D(v)) for k, v in table.value.items())
     kg = D(params.get("kindergeld", "betrag_je_kind").value)
     older_from = params.get(PROGRAM, "alter_einkommensregel").value
     for c in children:
+        if c.get("parent2") in hh.by_id:
+            res.steps.append(Step("uvg.lives_with_both_parents", ZERO, "§ 1 Abs. 1 Nr. 2 UVG", {"person": c["id"]}))
+            continue
         mindest = [v for age, v in bands if c["age"] >= age][-1]
         paid = D(c.get("other_income", {}).get("unterhalt", 0))
         amount = max(mindest - kg - paid, ZERO)
@@ -65,7 +68,9 @@ def assess(hh: Household, params: Params, local=None) -> Assessment:
                 res.older.append(c["id"])
     res.amount = sum(res.per_child.values(), ZERO)
     if res.amount <= 0:
-        res.reasons.append(Step("uvg.maintenance_paid", None, "§ 2 Abs. 3 UVG", {}))
+        both = all(c.get("parent2") in hh.by_id for c in children)
+        res.reasons.append(Step("uvg.lives_with_both_parents" if both else "uvg.maintenance_paid", None,
+                                "§ 1 Abs. 1 Nr. 2 UVG" if both else "§ 2 Abs. 3 UVG", {"person": ""}))
         return res
     res.reasons.extend(advice)
     res.status = NEEDS_ADVICE if advice else (POSSIBLE if res.older else LIKELY)

@@ -32,6 +32,8 @@ def persons(draw):
         p = {"id": f"p{i}", "age": age, "relation": relation}
         if relation == "child" and draw(st.booleans()):
             p["parent"] = "p0"
+            if i >= 2 and draw(st.booleans()):
+                p["parent2"] = "p1"
         gross = draw(money)
         if draw(st.booleans()):
             p["earned_income_gross"] = gross
