@@ -13,6 +13,11 @@ household gets together, and the reason steps say why.
    BKGG): the combination shows that choice when it pays more than SGB II, as "possible".
 3. From age 12 the UVG is paid alongside SGB II only if it ends the child's need or the parent
    earns at least 600 € gross (§ 1 Abs. 1a UVG).
+Where we knowingly differ from GETTSIM's ``vorrangprüfungen``: GETTSIM pays Wohngeld and
+Kinderzuschlag when they end the need OR when they pay more than SGB II; we follow § 12a SGB II
+(they must end the need) plus the 100 € rule of § 6a Abs. 1a BKGG, which GETTSIM lacks; and
+for UVG from age 12 we also apply § 1 Abs. 1a Satz 1 Nr. 1 (UVG ends the child's need).
+
 When the Mietstufe is unknown, Wohngeld is bounded (lowest and highest Mietstufe); the check
 decides when both bounds lead to the same answer and says ``needs_advice`` otherwise.
 """

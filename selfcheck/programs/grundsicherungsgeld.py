@@ -24,7 +24,18 @@ Where we knowingly differ from GETTSIM (ttsim-dev/gettsim, which stops in mid-20
   for pupils and students under 25 (§ 11b Abs. 2b) and the Elterngeld allowance are not
   modelled (see income.py);
 - age limit: people aged 66 may or may not have reached the Regelaltersgrenze (it depends
-  on the birth month): ``needs_advice``; from 67 they are outside SGB II.
+  on the birth month): ``needs_advice``; from 67 they are outside SGB II;
+- the Absetzbeträge of § 11b reduce a person's income at most to zero; GETTSIM lets a
+  negative counted income of one partner (e.g. a mini-job taxed as a second job) reduce the
+  other's income;
+- the Erwerbstätigenfreibetrag band up to 1,500 € applies only with a MINOR child
+  (§ 11b Abs. 3 Satz 3); GETTSIM also applies it for adult children in education;
+- the 30 € Versicherungspauschale is deducted from the income of every adult member without
+  earnings, including adult children whose income is Kindergeld or Kinderzuschlag
+  (§ 6 Abs. 1 Nr. 1 Bürgergeld-V); GETTSIM does not deduct it for them;
+- Unterhaltsvorschuss for children aged 12-17 stays income of the child when it ends the
+  child's own need (§ 1 Abs. 1a Satz 1 Nr. 1 UVG); GETTSIM applies only the 600 € rule (Nr. 2),
+  so its SGB II amount is higher by that UVG (see priority.py).
 """
 from __future__ import annotations
 

@@ -13,7 +13,12 @@ Where we knowingly differ from GETTSIM:
 - the 2025 Existenzminimum housing figures were not found: months in 2025 are
   ``needs_advice`` (GETTSIM has them);
 - the asset rule after 1.7.2026 keeps the former 40,000/15,000 € (not confirmed);
-  excess assets reduce the amount, as in GETTSIM.
+  excess assets reduce the amount, as in GETTSIM;
+- parents' income follows income.py (no negative counted income; 1,500 € band only with a
+  minor child), so where GETTSIM lets a negative income offset the partner's, our amount is
+  slightly lower;
+- the extended access with a gap of at most 100 € (§ 6a Abs. 1a) is modelled in
+  priority.py; GETTSIM does not model it.
 """
 from __future__ import annotations
 

@@ -9,7 +9,8 @@ must not depend on SGB II, or the UVG must end that need, or the parent must ear
 Not modelled: the child's own income after leaving school (§ 2 Abs. 4), whether the other
 parent is known or has died (Waisenrente), and backdating. A parent living with a partner
 who is not married to them: ``needs_advice`` (no UVG if the partner is the other parent).
-GETTSIM computes UVG on the same Mindestunterhalt basis; it does not ask about partners.
+GETTSIM computes UVG on the same Mindestunterhalt basis; it does not ask about partners, and
+from age 12 it applies only the 600 € rule, not "the UVG ends the child's SGB II need".
 """
 from __future__ import annotations
 

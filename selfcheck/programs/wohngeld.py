@@ -18,7 +18,10 @@ Where we knowingly differ from GETTSIM:
   living with others not in the family are ``needs_advice`` / split per head;
 - the disability allowance (§ 17 Nr. 1) is applied for GdB 100 only; GdB below 100 with
   home care is not asked (GETTSIM applies it for any GdB > 0 since 2016);
-- Elterngeld counts above 300 € (§ 10 BEEG); Kindergeld and Kinderzuschlag are not income.
+- Elterngeld counts above 300 € (§ 10 BEEG); Kindergeld and Kinderzuschlag are not income;
+- Wohngeld below 10 € is not paid (§ 21 Nr. 1 WoGG); GETTSIM pays it;
+- the single-parent allowance (§ 17 Nr. 3) needs a child under 18 with Kindergeld and no other
+  adult in the flat; GETTSIM grants it to any single parent.
 """
 from __future__ import annotations
 
