@@ -14,8 +14,9 @@ Where we knowingly differ from GETTSIM:
 - whether taxes and contributions are paid (§ 16) is asked (``pays_*``) or, if not given,
   derived from the gross earnings: contributions above the Minijob limit, income tax when
   yearly earnings minus the Pauschbetrag exceed the Grundfreibetrag; GETTSIM computes taxes;
-- owners (Lastenzuschuss), households with students (§ 20 Abs. 2) and members of a household
-  living with others not in the family are ``needs_advice`` / split per head;
+- owners (Lastenzuschuss) are ``needs_advice``; a household of students or trainees only is
+  excluded (§ 20 Abs. 2), a household with some is ``needs_advice`` (how much BAföG counts);
+  people living in the flat who are not family are left out and the rent is split per head;
 - the disability allowance (§ 17 Nr. 1) is applied for GdB 100 only; GdB below 100 with
   home care is not asked (GETTSIM applies it for any GdB > 0 since 2016);
 - Elterngeld counts above 300 € (§ 10 BEEG); Kindergeld and Kinderzuschlag are not income;
@@ -141,11 +142,16 @@ def assess(hh: Household, params: Params, local=None) -> Assessment:
     advice = []
     if hh.owner:
         advice.append(Step("wohngeld.owner_advice", None, "§ 3 Abs. 2, § 10 WoGG", {}))
-    for p in members:
-        if D(p.get("other_income", {}).get("bafoeg", 0)) > 0 or (
-                p["age"] >= 18 and p.get("in_education") and p.get("education") in ("vocational", "university")):
-            advice.append(Step("wohngeld.student_advice", None, "§ 20 Abs. 2 WoGG", {"person": p["id"]}))
-            break
+    students = [p for p in members if D(p.get("other_income", {}).get("bafoeg", 0)) > 0 or (
+        p["age"] >= 18 and p.get("in_education") and p.get("education") in ("vocational", "university"))]
+    if students and len(students) == n:
+        # § 20 Abs. 2 WoGG: no Wohngeld when every member could get BAföG or BAB.
+        res.reasons.append(Step("wohngeld.all_students", None, "§ 20 Abs. 2 WoGG", {}))
+        res.blocked = True
+        return res
+    if students:
+        advice.append(Step("wohngeld.student_advice", None, "§ 20 Abs. 2 WoGG, § 14 WoGG",
+                           {"person": students[0]["id"]}))
 
     share = D(n) / D(len(hh.persons))
     res.steps.append(Step("wohngeld.members", None, "§ 5 WoGG", {"members": n}))
