@@ -244,6 +244,7 @@ PROGRAMS = {
     "grundsicherungsgeld": ("buergergeld_paid", _sgb2_domain, "buergergeld_claim"),
     "unterhaltsvorschuss": ("unterhaltsvorschuss", _uvg_domain, "unterhaltsvorschuss"),
 }
+PRIORITY_PROGRAMS = ("kinderzuschlag", "wohngeld", "grundsicherungsgeld")
 # The four programs of the acceptance criterion; UVG is compared for information.
 ACCEPTANCE = ("kindergeld", "kinderzuschlag", "wohngeld", "grundsicherungsgeld")
 
@@ -262,9 +263,15 @@ def compare(n: int | None = None, scenarios: list[Scenario] | None = None) -> li
         # The engine lists every program's own entitlement and, in "combination", the
         # programs the household gets after the priority check.
         chosen = result.get("combination", {}).get("programs")
+        small_gap = any("kinderzuschlag.small_gap" == r["key"]
+                        for p in result["programs"] for r in p.get("reasons", []))
         for prog, (gkey, domain, gclaim) in PROGRAMS.items():
             ours = by_prog.get(prog)
             reason = domain(sc, g)
+            if not reason and small_gap and prog in PRIORITY_PROGRAMS:
+                # § 6a Abs. 1a BKGG (KiZ although up to 100 € of SGB II need remain): the
+                # engine offers/chooses it; GETTSIM does not have the rule.
+                reason = "GETTSIM: no § 6a Abs. 1a BKGG (KiZ with a gap up to 100 €)"
             claim = None if ours is None else float(ours["amount"])
             paid = claim if (claim is None or chosen is None or prog in chosen) else 0.0
             rows.append(Row(

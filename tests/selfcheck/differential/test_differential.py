@@ -26,28 +26,50 @@ How the two models are made to see the same household
   actual rent and heating in full); ours with ``sgb2_months = 0`` and KdU limits far
   above every generated rent, so the actual costs count in full on both sides.
 
-Domain where both models apply (compared rows); everything else is reported, not asserted
-------------------------------------------------------------------------------------
+Domain where both models apply (asserted); everything else is reported, not asserted
+-----------------------------------------------------------------------------------
+Compared: what the household gets after the priority checks -- ours: a program's
+amount if it is in ``result["combination"]["programs"]``, else 0; GETTSIM: the amounts
+after its Vorrangprüfung (``kindergeld__betrag_m``, ``kinderzuschlag__betrag_m_bg``,
+``wohngeld__betrag_m_wthh``, ``bürgergeld__betrag_m``, summed over the household). The
+report also compares each program's own claim before the priority check.
+
 * Kindergeld: all households.
-* Kinderzuschlag: households with at least one child; compared with GETTSIM's
-  entitlement *before* the priority check against SGB II
-  (``kinderzuschlag__anspruchshöhe_m_bg``).
-* Wohngeld: all households forming one Wohngeld household in GETTSIM; compared with
-  ``wohngeld__anspruchshöhe_m_wthh`` (formula amount after GETTSIM's eligibility
-  checks, before the priority check § 12a SGB II / § 7 WoGG).
-* SGB II: households that GETTSIM keeps as one Bedarfsgemeinschaft; compared with
-  ``bürgergeld__anspruchshöhe_m`` summed over the household (before the priority check).
+* Kinderzuschlag: households with a child; Wohngeld, SGB II: all households --
+  each minus the households hit by a rule one model lacks (list below, F1-F8).
+* Unterhaltsvorschuss is compared for information (households with a minor child).
 
-Outside the generated domain entirely (one model lacks the rule or the data):
-adults under 25 living alone or over 59, pensions, self-employment, disability,
-pregnancy, costly diet, owners, assets, decentral hot water, non-German residence
-status, SGB II months > 0 (GETTSIM has only the yes/no "Bezug im Vorjahr" and
-placeholder KdU limits: 10 €/m², 45 m² + 15 m² per person), and any month from July
-2026 (GETTSIM does not model the 13. SGB II-ÄndG, in force 1.7.2026).
+Never generated (one model lacks the rule or the data): adults under 25 of their own or
+over 59, pensions, self-employment, disability, pregnancy, costly diet, owners, assets,
+decentral hot water, non-German residence status, SGB II months > 0 (GETTSIM has only
+"Bezug im Vorjahr" and placeholder KdU limits of 10 €/m² and 45 m² + 15 m² per person),
+and any month from July 2026 (GETTSIM does not model the 13. SGB II-ÄndG in force from
+1.7.2026: Grundsicherungsgeld, asset allowances by age, no asset Karenzzeit, 1.5 × KdU cap).
 
-Rules where the models differ (see NOTES.md for the cases and § references)
---------------------------------------------------------------------------
-Kept up to date from the last run; NOTES.md has each finding with a household.
+Rules where the models differ (households not asserted; cases and numbers in NOTES.md)
+-------------------------------------------------------------------------------------
+F1  Unmarried couple with minor children: our schema cannot say that the partner is the
+    child's other parent; the engine grants UVG (needs_advice) and counts it as income in
+    SGB II, KiZ and Wohngeld (§ 1 Abs. 1 Nr. 2 UVG). GETTSIM: UVG only for single parents.
+    -> engine/schema finding.
+F2  § 1 Abs. 1a UVG from age 12: GETTSIM knows only Nr. 2 (parent earns >= 600 €), not
+    Nr. 1 (no SGB II, or UVG ends the child's own need). Ours follows the statute.
+F3  § 11b Abs. 3 Satz 3 SGB II: the 10 % band runs to 1,500 € only with a *minor* child;
+    GETTSIM extends it to adult children with a Kinderfreibetrag. Ours follows the statute.
+F4  Versicherungspauschale 30 € (§ 11b Abs. 1 Nr. 3 SGB II, § 6 Abs. 1 Nr. 1 Bürgergeld-V):
+    not in GETTSIM; it matters for an adult child's KiZ in the priority check.
+F5  § 21 Nr. 1 WoGG (no Wohngeld below 10 €): not in GETTSIM.
+F6  § 17 Nr. 3 WoGG single-parent allowance: GETTSIM grants it without the under-18
+    condition (one ``alleinerziehend`` flag for § 24b EStG and WoGG).
+F7  GETTSIM's Wohngeld minimum-income check (VwV 15.01 ff.): ours has none and leaves the
+    choice to the priority check; paid amounts agree, claims are compared with GETTSIM's
+    formula amount (``wohngeld__basisbetrag_m_wthh``).
+F8  § 6a Abs. 1a BKGG (KiZ although up to 100 € of need remain): not in GETTSIM; rows whose
+    KiZ carries ``kinderzuschlag.small_gap`` are not asserted.
+F9  Rounding: GETTSIM rounds each parent's income for KiZ down to whole euros; ours does
+    not (differences up to 0.90 €, inside the 1 € tolerance). Wohngeld: both round the
+    formula to whole euros.
+Not compared at all: KdU limits (GETTSIM placeholders) and the law from 1.7.2026.
 """
 from __future__ import annotations
 
