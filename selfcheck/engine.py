@@ -34,6 +34,8 @@ def evaluate(household: dict, local: dict | None = None) -> dict:
             "status": combination["status"],
             "programs": combination["programs"],
             "total": total,
+            "alternatives": [{"programs": a["programs"], "status": a["status"], "total": float(euro(a["total"]))}
+                             for a in combination["alternatives"]],
             "steps": [s.to_json() for s in combination["steps"]],
         },
         "total": total,

@@ -19,7 +19,10 @@ Kinderzuschlag when they end the need OR when they pay more than SGB II; we foll
 for UVG from age 12 we also apply § 1 Abs. 1a Satz 1 Nr. 1 (UVG ends the child's need).
 
 When the Mietstufe is unknown, Wohngeld is bounded (lowest and highest Mietstufe); the check
-decides when both bounds lead to the same answer and says ``needs_advice`` otherwise.
+decides when both bounds lead to the same answer and says ``needs_advice`` otherwise; when
+an unknown KdU limit or missing values leave it open, the combination is ``needs_advice``,
+``programs``/``total`` hold only what is certain and ``alternatives`` lists Wohngeld +
+Kinderzuschlag and SGB II, one of which applies.
 """
 from __future__ import annotations
 
@@ -120,10 +123,17 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
                 steps.append(Step("priority.even_lowest_mietstufe", wg.amount, "§ 12 WoGG", {}))
             sgb.reasons.append(Step("priority.wg_kiz_end_need", None, "§ 12a SGB II", {"name": name}))
             chosen += ["wohngeld", "kinderzuschlag"]
-        elif (not wg.exact and wg_ok and sgb_with(wg.amount_max).shortfall <= 0) or wg_unknown or kiz_unknown:
+        elif (not wg.exact and wg_ok and sgb_with(wg.amount_max).shortfall <= 0) or wg_unknown or kiz_unknown \
+                or not sgb.exact:
+            # Not decidable: the answer depends on a Mietstufe, a KdU limit or values we lack.
             undecided = True
-            key = "priority.prior_unknown" if (wg_unknown or kiz_unknown) else "priority.depends_on_mietstufe"
-            steps.append(Step(key, None, "§ 12a SGB II, § 12 WoGG", {}))
+            if wg_unknown or kiz_unknown:
+                key = "priority.prior_unknown"
+            elif not sgb.exact:
+                key = "priority.depends_on_kdu_limit"
+            else:
+                key = "priority.depends_on_mietstufe"
+            steps.append(Step(key, None, "§ 12a SGB II, § 12 WoGG, § 22 SGB II", {}))
             chosen += ["wohngeld", "kinderzuschlag", "grundsicherungsgeld"]
         else:
             gap = low.shortfall
@@ -186,18 +196,33 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
 
     results = [kg, unterhaltsvorschuss.to_result(uvg), wohngeld.to_result(wg),
                kinderzuschlag.to_result(kiz), sgb2.to_result(sgb)]
+    alternatives = []
+    if undecided:
+        # Wohngeld + Kinderzuschlag OR SGB II: list both, add neither to the total.
+        options = (("wohngeld", "kinderzuschlag"), ("grundsicherungsgeld",))
+        by_name = {r.program: r for r in results}
+        for option in options:
+            members = [by_name[name] for name in option if by_name[name].status != NOT_ENTITLED]
+            if members:
+                alternatives.append({"programs": [r.program for r in members],
+                                     "total": sum((r.amount for r in members), ZERO),
+                                     "status": _status_of(members)})
+        chosen = [name for name in chosen if not any(name in option for option in options)]
     gets = [r for r in results if r.program in chosen and r.status != NOT_ENTITLED]
     for r in gets:
         r.in_combination = True
     total = sum((r.amount for r in gets), ZERO)
     for r in gets:
         steps.append(Step("combination.program", r.amount, "", {"program": r.program, "status": r.status}))
+    for alt in alternatives:
+        steps.append(Step("combination.alternative", alt["total"], "", {"programs": ", ".join(alt["programs"])}))
     steps.append(Step("combination.total", total, "", {}))
     combination = {
         "status": NEEDS_ADVICE if undecided else (
             POSSIBLE if choice and _status_of(gets) == LIKELY else _status_of(gets)),
         "programs": [r.program for r in gets],
         "total": total,
+        "alternatives": alternatives,
         "steps": steps,
     }
     return results, combination

@@ -80,11 +80,12 @@ def _eligibility(hh: Household, bg: list[dict], params: Params) -> tuple[list[St
             advice.append(Step("sgb2.retirement_age", None, "§ 7a SGB II, § 41 SGB XII", {"person": p["id"]}))
         elif p["age"] >= ages["altersgrenze_ab"]:
             advice.append(Step("sgb2.retirement_age_maybe", None, "§ 7a SGB II", {"person": p["id"]}))
-        if p["age"] >= 18 and p.get("in_education") and p.get("education") in ("vocational", "university"):
-            advice.append(Step("sgb2.student_advice", None, "§ 7 Abs. 5 SGB II", {"person": p["id"]}))
         if p["age"] < 18:
             advice.append(Step("sgb2.minor_applicant", None, "§ 7 Abs. 1 SGB II", {"person": p["id"]}))
-        if D(p.get("other_income", {}).get("bafoeg", 0)) > 0:
+    for p in bg:
+        # § 7 Abs. 5: students and trainees whose training can be funded by BAföG/BAB are mostly excluded.
+        if (p["age"] >= 18 and p.get("in_education") and p.get("education") in ("vocational", "university")) \
+                or D(p.get("other_income", {}).get("bafoeg", 0)) > 0:
             advice.append(Step("sgb2.student_advice", None, "§ 7 Abs. 5 SGB II", {"person": p["id"]}))
     employable = [p for p in bg if ages["mindestalter"] <= p["age"] < ages["altersgrenze_sicher"]
                   and p.get("able_to_work", True)]

@@ -1,6 +1,10 @@
 """Property tests: for any household the schema accepts, the engine answers sanely."""
 import copy
 import json
+import re
+from pathlib import Path
+
+import yaml
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -83,12 +87,26 @@ def _amounts(result):
         yield p["amount"]
 
 
+MESSAGES = yaml.safe_load((Path(__file__).parents[2] / "selfcheck" / "messages.yaml").read_text(encoding="utf-8"))
+
+
+def _steps(result):
+    for program in result["programs"]:
+        yield from program["steps"]
+        yield from program["reasons"]
+    yield from result["combination"]["steps"]
+    yield from result["warnings"]
+
+
 @SETTINGS
 @given(households(), st.booleans())
 def test_valid_input_never_raises_and_is_never_negative(hh, with_local):
     result = evaluate(hh, TEST_LOCAL if with_local else None)
     assert all(a >= 0 for a in _amounts(result))
     json.dumps(result)  # plain JSON data
+    for step in _steps(result):  # every emitted key has a text whose placeholders are filled
+        assert step["key"] in MESSAGES, step["key"]
+        assert set(re.findall(r"{(\w+)}", MESSAGES[step["key"]]["de"])) <= set(step["args"]), step
 
 
 @SETTINGS
