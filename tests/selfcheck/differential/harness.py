@@ -64,8 +64,9 @@ def _split_tax(sc: Scenario, g_persons: dict) -> dict[str, float]:
     return {pid: round(max(0.0, v), 2) for pid, v in nets.items()}
 
 
-def our_household(sc: Scenario, g: dict) -> dict:
-    """Our household dict for one scenario, with GETTSIM's net incomes and flags."""
+def our_household(sc: Scenario, g: dict, flags: bool = True) -> dict:
+    """Our household dict for one scenario, with GETTSIM's net incomes and (unless
+    ``flags`` is False) the ``pays_*`` flags taken from GETTSIM's tax and contributions."""
     g_persons = g["persons"]
     nets = _split_tax(sc, g_persons)
     persons = []
@@ -85,6 +86,7 @@ def our_household(sc: Scenario, g: dict) -> dict:
         if p.gross > 0:
             d["earned_income_gross"] = p.gross
             d["earned_income_net"] = nets[p.id]
+        if p.gross > 0 and flags:
             d["pays_income_tax"] = float(row["einkommensteuer__betrag_y_sn"]) > 0
             d["pays_health_insurance"] = float(
                 row["sozialversicherung__kranken__beitrag__betrag_versicherter_y"]) > 0
@@ -249,7 +251,8 @@ PRIORITY_PROGRAMS = ("kinderzuschlag", "wohngeld", "grundsicherungsgeld")
 ACCEPTANCE = ("kindergeld", "kinderzuschlag", "wohngeld", "grundsicherungsgeld")
 
 
-def compare(n: int | None = None, scenarios: list[Scenario] | None = None) -> list[Row]:
+def compare(n: int | None = None, scenarios: list[Scenario] | None = None,
+            flags: bool = True) -> list[Row]:
     from . import gettsim_model
 
     if scenarios is None:
@@ -258,7 +261,7 @@ def compare(n: int | None = None, scenarios: list[Scenario] | None = None) -> li
     rows: list[Row] = []
     for sc in scenarios:
         g = gres[sc.key]
-        result = evaluate_ours(our_household(sc, g))
+        result = evaluate_ours(our_household(sc, g, flags))
         by_prog = {p["program"]: p for p in result["programs"]}
         # The engine lists every program's own entitlement and, in "combination", the
         # programs the household gets after the priority check.

@@ -17,6 +17,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=None, help="number of households (default 400)")
     parser.add_argument("--details", action="store_true", help="list every disagreement")
+    parser.add_argument("--engine-defaults", action="store_true",
+                        help="omit the pays_* flags, so the engine derives them itself (NOTES F10)")
     args = parser.parse_args(argv)
     try:
         import gettsim  # noqa: F401
@@ -28,7 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     start = time.time()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # GETTSIM's vectorised 0/0 guards
-        rows = compare(args.n)
+        rows = compare(args.n, flags=not args.engine_defaults)
+    if args.engine_defaults:
+        print("VARIANT: pays_* flags omitted; the engine derives them (not the asserted test)")
     print(f"Differential test, {len({r.key for r in rows})} households, months 2026-01..06, "
           f"tolerance {TOLERANCE:.2f} EUR, {time.time() - start:.0f} s\n")
     print("| program | households | in domain | compared | agree within 1 EUR | max abs diff (EUR) "
