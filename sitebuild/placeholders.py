@@ -59,6 +59,8 @@ def format_value(value, unit: str, lang: str) -> str:
         return format_currency(number, "EUR", format=pattern, locale=lang, currency_digits=pattern is None)
     if unit == "percent":
         return format_percent(number / 100, locale=lang, format="#,##0.##%")
+    if unit == "share":  # 0.17 in the law's arithmetic, "17 %" for readers
+        return format_percent(number, locale=lang, format="#,##0.##%")
     text = format_decimal(number, locale=lang)
     return text if unit in ("", "number") else f"{text} {unit_label(unit, lang)}"
 

@@ -17,10 +17,12 @@ class Handler(SimpleHTTPRequestHandler):
         ".webmanifest": "application/manifest+json",
     }
 
+    security_headers: dict[str, str] = {}
+
     def end_headers(self):
-        # What the municipality guide recommends for production, minus what needs HTTPS.
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Referrer-Policy", "no-referrer")
+        # The production headers written by the build (_headers), CSP included.
+        for key, value in self.security_headers.items():
+            self.send_header(key, value)
         super().end_headers()
 
     def log_message(self, fmt, *args):  # quiet: tests start many requests
@@ -28,5 +30,8 @@ class Handler(SimpleHTTPRequestHandler):
 
 
 def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000) -> ThreadingHTTPServer:
-    handler = functools.partial(Handler, directory=str(directory))
+    from .csp import read_headers
+
+    handler_class = type("SiteHandler", (Handler,), {"security_headers": read_headers(Path(directory))})
+    handler = functools.partial(handler_class, directory=str(directory))
     return ThreadingHTTPServer((host, port), handler)

@@ -1,0 +1,78 @@
+"""Security headers for a built site: a Content-Security-Policy that allows only the site's
+own origin, with the hashes of the theme's few inline scripts.
+
+build.py writes them as ``_headers`` (read by Netlify, Cloudflare Pages and similar hosts)
+and as an nginx example under build/<site-id>/; the local server sends the same headers,
+so every browser test runs under the production policy.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+INLINE_SCRIPT_RE = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
+
+
+def inline_script_hashes(site_dir: Path) -> list[str]:
+    hashes = set()
+    for page in site_dir.rglob("*.html"):
+        for attrs, body in INLINE_SCRIPT_RE.findall(page.read_text(encoding="utf-8")):
+            if "application/json" in attrs:
+                continue  # data, never executed
+            digest = hashlib.sha256(body.encode("utf-8")).digest()
+            hashes.add("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")
+    return sorted(hashes)
+
+
+def policy(site_dir: Path) -> str:
+    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *inline_script_hashes(site_dir)])
+    return "; ".join([
+        "default-src 'self'",
+        f"script-src {scripts}",           # Pyodide compiles WebAssembly: 'wasm-unsafe-eval', not 'unsafe-eval'
+        "style-src 'self'",
+        "img-src 'self' data:",            # the theme's icons are data: SVGs in its CSS
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'self'",
+    ])
+
+
+def headers(site_dir: Path) -> dict[str, str]:
+    return {
+        "Content-Security-Policy": policy(site_dir),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    }
+
+
+def write(site_dir: Path, work_dir: Path) -> dict[str, str]:
+    values = headers(site_dir)
+    (site_dir / "_headers").write_text("/*\n" + "".join(f"  {k}: {v}\n" for k, v in values.items()), encoding="utf-8")
+    nginx = ["# Example nginx server block for this site; see docs/hosting.md.",
+             "server {", "    listen 443 ssl;", "    server_name soziallotse.example.org;",
+             f"    root /srv/{site_dir.name};", "    index index.html;",
+             "    types { text/javascript mjs js; application/wasm wasm; }", "    include mime.types;",
+             "    add_header Strict-Transport-Security \"max-age=31536000\" always;"]
+    nginx += [f'    add_header {k} "{v}" always;' for k, v in values.items()]
+    nginx += ["    location /pyodide/ { expires 30d; add_header Cache-Control \"public, immutable\"; }", "}"]
+    (work_dir / "nginx.conf").write_text("\n".join(nginx) + "\n", encoding="utf-8")
+    return values
+
+
+def read_headers(site_dir: Path) -> dict[str, str]:
+    path = site_dir / "_headers"
+    if not path.exists():
+        return {}
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("  ") and ":" in line:
+            key, value = line.strip().split(":", 1)
+            out[key] = value.strip()
+    return out
