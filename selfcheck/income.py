@@ -62,8 +62,13 @@ def counted(hh: Household, person: dict, params: Params, skip: tuple[str, ...] =
     if other:
         amount = sum(other.values(), ZERO)
         total += amount
-        steps.append(Step("income.other", amount, "§ 11 Abs. 1 SGB II",
-                          {"person": pid, "kinds": sorted(other)}))
+        shown = {k: v for k, v in other.items() if k != "kindergeld"}
+        if "kindergeld" in other:
+            steps.append(Step("sgb2.kindergeld_child_income", other["kindergeld"], "§ 11 Abs. 1 Satz 5 SGB II",
+                              {"person": pid}))
+        if shown:
+            steps.append(Step("income.other", sum(shown.values(), ZERO), "§ 11 Abs. 1 SGB II",
+                              {"person": pid, "kinds": sorted(shown)}))
         if person["age"] >= 18 and not (gross > 0 or net > 0):
             pauschale = min(D(params.get(PROGRAM, "versicherungspauschale").value), amount)
             total -= pauschale

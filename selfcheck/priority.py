@@ -74,7 +74,10 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
             extra[cid] = {"unterhaltsvorschuss": max(amount - entered, ZERO)}
         return hh.with_extra_income(extra)
 
-    hh_u = with_uvg(uvg.per_child)
+    # A UVG that depends on whether the partner is the child's other parent is not counted as
+    # income and not put into the combination: the common case (partner = parent) has no UVG.
+    uvg_uncertain = uvg.status == NEEDS_ADVICE and any(r.key == "uvg.partner_advice" for r in uvg.reasons)
+    hh_u = hh if uvg_uncertain else with_uvg(uvg.per_child)
     wg, miss = _safe(lambda: wohngeld.assess(hh_u, params, local), "wohngeld",
                      lambda: wohngeld.Assessment(NEEDS_ADVICE, exact=False))
     wg_unknown = miss is not None
@@ -90,11 +93,16 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
     if miss:
         sgb.reasons.append(miss)
 
+    if uvg_uncertain:
+        steps.append(Step("priority.uvg_uncertain", uvg.amount, "§ 1 Abs. 1 Nr. 2 UVG", {}))
+        chosen_uvg: list[str] = []
+    else:
+        chosen_uvg = ["unterhaltsvorschuss"]
     wg_ok = wg.status != NOT_ENTITLED and wg.amount_max > 0
     kiz_ok = kiz.status != NOT_ENTITLED and kiz.amount > 0
     undecided = False
     choice = False  # the household may choose (§ 6a Abs. 1a BKGG): the combination is only "possible"
-    chosen = ["kindergeld", "unterhaltsvorschuss"]
+    chosen = ["kindergeld"] + chosen_uvg
 
     def sgb_with(wg_amount: Decimal) -> sgb2.Assessment:
         extra = {}
@@ -173,7 +181,8 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
         chosen.append("grundsicherungsgeld")
 
     # § 1 Abs. 1a UVG: from age 12 next to SGB II only with 600 € parental income or no child need left.
-    if "grundsicherungsgeld" in chosen and not undecided and sgb.status != NOT_ENTITLED and uvg.older:
+    if "grundsicherungsgeld" in chosen and not undecided and not uvg_uncertain and sgb.status != NOT_ENTITLED \
+            and uvg.older:
         minimum = D(params.get("unterhaltsvorschuss", "mindesteinkommen_elternteil").value)
         dropped = []
         for cid in uvg.older:

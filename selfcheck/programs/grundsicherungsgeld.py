@@ -31,8 +31,8 @@ Where we knowingly differ from GETTSIM (ttsim-dev/gettsim, which stops in mid-20
 - the Erwerbstätigenfreibetrag band up to 1,500 € applies only with a MINOR child
   (§ 11b Abs. 3 Satz 3); GETTSIM also applies it for adult children in education;
 - the 30 € Versicherungspauschale is deducted from the income of every adult member without
-  earnings, including adult children whose income is Kindergeld or Kinderzuschlag
-  (§ 6 Abs. 1 Nr. 1 Bürgergeld-V); GETTSIM does not deduct it for them;
+  earnings, including adult children whose income is only Kindergeld or Kinderzuschlag
+  (§ 6 Abs. 1 Nr. 1 Bürgergeld-V, as in the BA's Fachliche Weisungen); GETTSIM does not;
 - Unterhaltsvorschuss for children aged 12-17 stays income of the child when it ends the
   child's own need (§ 1 Abs. 1a Satz 1 Nr. 1 UVG); GETTSIM applies only the 600 € rule (Nr. 2),
   so its SGB II amount is higher by that UVG (see priority.py).
@@ -190,13 +190,11 @@ def assess(hh: Household, params: Params, local=None) -> Assessment:
             continue
         need += D(sofort.value)
         result.steps.append(Step("sgb2.kindersofortzuschlag", D(sofort.value), sofort.legal_basis, {"person": p["id"]}))
-        own, isteps = income.counted(hh, p, params)
-        result.steps.extend(isteps)
         kg_amount = D(kg.value) if kindergeld.counts(p, params) else ZERO
-        if kg_amount:
-            result.steps.append(Step("sgb2.kindergeld_child_income", kg_amount, "§ 11 Abs. 1 Satz 5 SGB II",
-                                     {"person": p["id"]}))
-        covered = own + kg_amount
+        # Kindergeld is the child's income; for an adult child the 30 € Pauschale applies to it too.
+        own, isteps = income.counted(hh.with_extra_income({p["id"]: {"kindergeld": kg_amount}}), p, params)
+        result.steps.extend(isteps)
+        covered = own
         uncovered = max(need - covered, ZERO)
         result.child_uncovered[p["id"]] = uncovered
         uncovered_children += uncovered

@@ -12,8 +12,9 @@ keeps the highest), so the priority check can still decide when the bound is eno
 
 Where we knowingly differ from GETTSIM:
 - whether taxes and contributions are paid (§ 16) is asked (``pays_*``) or, if not given,
-  derived from the gross earnings: contributions above the Minijob limit, income tax when
-  yearly earnings minus the Pauschbetrag exceed the Grundfreibetrag; GETTSIM computes taxes;
+  derived: contributions above the Minijob limit; income tax when 12 × net earnings minus
+  the Pauschbetrag exceed the Grundfreibetrag (married couples: jointly, twice it); GETTSIM
+  computes the taxes, so near the threshold the defaults can differ from it;
 - owners (Lastenzuschuss) are ``needs_advice``; a household of students or trainees only is
   excluded (§ 20 Abs. 2), a household with some is ``needs_advice`` (how much BAföG counts);
   people living in the flat who are not family are left out and the rent is split per head;
@@ -60,15 +61,36 @@ def _by_size(table: dict, n: int) -> Decimal:
     return D(table["5"]) + D(table["je_weitere"]) * (n - 5)
 
 
+def _pays_tax_default(hh: Household, p: dict, params: Params) -> bool:
+    """Guess whether income tax is paid when the household does not say (§ 16 Nr. 1 WoGG).
+
+    The taxable income is approximated by 12 × NET earnings − Arbeitnehmer-Pauschbetrag: net
+    earnings already lack the social-insurance contributions that are mostly deductible as
+    Vorsorgeaufwendungen, and with no tax net is gross minus exactly those. Married partners
+    living together are assessed jointly: their sum is compared with twice the Grundfreibetrag.
+    Mini-jobs (flat tax paid by the employer) count as no tax.
+    """
+    minijob = D(params.get("allgemein", "minijob_grenze").value)
+    if hh.gross(p) <= minijob:
+        return False
+    pauschbetrag = D(params.get("allgemein", "werbungskosten_pauschbetrag").value)
+    grundfreibetrag = D(params.get("allgemein", "grundfreibetrag").value)
+    couple = [p]
+    partner = hh.partner()
+    if partner is not None and p in hh.adults_core() and (p.get("married") or partner.get("married")):
+        couple = hh.adults_core()
+    taxable = sum((max(hh.net(q) * 12 - pauschbetrag, ZERO) for q in couple if hh.gross(q) > 0), ZERO)
+    return taxable > grundfreibetrag * len(couple)
+
+
 def _deduction_share(hh: Household, p: dict, params: Params) -> Decimal:
     gross = hh.gross(p)
     minijob = D(params.get("allgemein", "minijob_grenze").value)
-    pauschbetrag = D(params.get("allgemein", "werbungskosten_pauschbetrag").value)
-    grundfreibetrag = D(params.get("allgemein", "grundfreibetrag").value)
     other = hh.other_income(p)
     above = gross > minijob
+    tax = p["pays_income_tax"] if "pays_income_tax" in p else _pays_tax_default(hh, p, params)
     kinds = [
-        p.get("pays_income_tax", gross * 12 - pauschbetrag > grundfreibetrag),
+        tax,
         p.get("pays_health_insurance", above or other.get("pension", ZERO) > 0),
         p.get("pays_pension_insurance", above),
     ]
