@@ -78,12 +78,13 @@ def person_needs(hh: Household, person: dict, params: Params) -> tuple[Decimal, 
 
     disability = person.get("disability", {})
     able = person.get("able_to_work", True)
-    if disability.get("eingliederungsleistungen") and able and person["age"] >= 15:
+    min_age = params.get(PROGRAM, "erwerbsfaehigkeit_alter").value["mindestalter"]
+    if disability.get("eingliederungsleistungen") and able and person["age"] >= min_age:
         mb = params.get(PROGRAM, "mehrbedarf_behinderung")
         amount = rb * D(mb.value)
         steps.append(Step("sgb2.mehrbedarf_behinderung", amount, mb.legal_basis, {"person": pid}))
         total += amount
-    elif disability.get("merkzeichen_g") and not able and person["age"] >= 15:
+    elif disability.get("merkzeichen_g") and not able and person["age"] >= min_age:
         mb = params.get(PROGRAM, "mehrbedarf_merkzeichen_g")
         amount = rb * D(mb.value)
         steps.append(Step("sgb2.mehrbedarf_merkzeichen_g", amount, mb.legal_basis, {"person": pid}))

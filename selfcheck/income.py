@@ -40,11 +40,15 @@ def erwerbstaetigen_absetzung(gross: Decimal, net: Decimal, with_child: bool, pa
     return min(base + free, net)
 
 
-def has_minor_child(hh: Household, person: dict) -> bool:
+def adult_age(params: Params) -> int:
+    return params.get("allgemein", "volljaehrigkeit").value
+
+
+def has_minor_child(hh: Household, person: dict, params: Params) -> bool:
     """§ 11b Abs. 3 Satz 3: the person lives with a minor child or has one."""
     if person not in hh.adults_core():
         return False
-    return any(c["age"] < 18 for c in hh.children())
+    return any(c["age"] < adult_age(params) for c in hh.children())
 
 
 def counted(hh: Household, person: dict, params: Params, skip: tuple[str, ...] = ()) -> tuple[Decimal, list[Step]]:
@@ -54,7 +58,7 @@ def counted(hh: Household, person: dict, params: Params, skip: tuple[str, ...] =
     gross, net = hh.gross(person), hh.net(person)
     total = ZERO
     if gross > 0 or net > 0:
-        deduction = erwerbstaetigen_absetzung(gross, net, has_minor_child(hh, person), params)
+        deduction = erwerbstaetigen_absetzung(gross, net, has_minor_child(hh, person, params), params)
         total += net - deduction
         steps.append(Step("income.earned", net, "§ 11 Abs. 1 SGB II", {"person": pid, "gross": float(gross)}))
         steps.append(Step("income.earned_allowance", -deduction, "§ 11b Abs. 2, 3 SGB II", {"person": pid}))
@@ -69,7 +73,7 @@ def counted(hh: Household, person: dict, params: Params, skip: tuple[str, ...] =
         if shown:
             steps.append(Step("income.other", sum(shown.values(), ZERO), "§ 11 Abs. 1 SGB II",
                               {"person": pid, "kinds": sorted(shown)}))
-        if person["age"] >= 18 and not (gross > 0 or net > 0):
+        if person["age"] >= adult_age(params) and not (gross > 0 or net > 0):
             pauschale = min(D(params.get(PROGRAM, "versicherungspauschale").value), amount)
             total -= pauschale
             steps.append(Step("income.insurance_allowance", -pauschale,

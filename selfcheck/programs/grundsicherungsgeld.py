@@ -69,6 +69,7 @@ def _eligibility(hh: Household, bg: list[dict], params: Params) -> tuple[list[St
     """Return (hard exclusions, reasons needing advice)."""
     hard, advice = [], []
     ages = params.get(PROGRAM, "erwerbsfaehigkeit_alter").value
+    adult = income.adult_age(params)
     adults = hh.adults_core()
     for p in adults:
         status = p.get("residence_status", "german")
@@ -80,11 +81,11 @@ def _eligibility(hh: Household, bg: list[dict], params: Params) -> tuple[list[St
             advice.append(Step("sgb2.retirement_age", None, "§ 7a SGB II, § 41 SGB XII", {"person": p["id"]}))
         elif p["age"] >= ages["altersgrenze_ab"]:
             advice.append(Step("sgb2.retirement_age_maybe", None, "§ 7a SGB II", {"person": p["id"]}))
-        if p["age"] < 18:
+        if p["age"] < adult:
             advice.append(Step("sgb2.minor_applicant", None, "§ 7 Abs. 1 SGB II", {"person": p["id"]}))
     for p in bg:
         # § 7 Abs. 5: students and trainees whose training can be funded by BAföG/BAB are mostly excluded.
-        if (p["age"] >= 18 and p.get("in_education") and p.get("education") in ("vocational", "university")) \
+        if (p["age"] >= adult and p.get("in_education") and p.get("education") in ("vocational", "university")) \
                 or D(p.get("other_income", {}).get("bafoeg", 0)) > 0:
             advice.append(Step("sgb2.student_advice", None, "§ 7 Abs. 5 SGB II", {"person": p["id"]}))
     employable = [p for p in bg if ages["mindestalter"] <= p["age"] < ages["altersgrenze_sicher"]

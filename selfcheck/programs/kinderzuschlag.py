@@ -102,7 +102,7 @@ def assess(hh: Household, params: Params, local=None) -> Assessment:
         own, _ = income.counted(hh, p, params, skip=NOT_PARENT_INCOME)
         parents_income += own
         res.earned_deductions += income.erwerbstaetigen_absetzung(
-            hh.gross(p), hh.net(p), income.has_minor_child(hh, p), params)
+            hh.gross(p), hh.net(p), income.has_minor_child(hh, p, params), params)
     res.steps.append(Step("kinderzuschlag.parents_income", parents_income, "§ 6a Abs. 6 BKGG, § 11b SGB II", {}))
     excess = max(parents_income - limit, ZERO)
     if excess > 0:

@@ -164,8 +164,9 @@ def assess(hh: Household, params: Params, local=None) -> Assessment:
     advice = []
     if hh.owner:
         advice.append(Step("wohngeld.owner_advice", None, "§ 3 Abs. 2, § 10 WoGG", {}))
+    adult = params.get("allgemein", "volljaehrigkeit").value
     students = [p for p in members if D(p.get("other_income", {}).get("bafoeg", 0)) > 0 or (
-        p["age"] >= 18 and p.get("in_education") and p.get("education") in ("vocational", "university"))]
+        p["age"] >= adult and p.get("in_education") and p.get("education") in ("vocational", "university"))]
     if students and len(students) == n:
         # § 20 Abs. 2 WoGG: no Wohngeld when every member could get BAföG or BAB.
         res.reasons.append(Step("wohngeld.all_students", None, "§ 20 Abs. 2 WoGG", {}))
@@ -213,7 +214,8 @@ def assess(hh: Household, params: Params, local=None) -> Assessment:
         res.steps.append(Step("wohngeld.rent_counted", m, "§§ 11, 12 WoGG", {"mietstufe": stufe}))
         res.amount = res.amount_max = paid(_formula(m, y, n, params))
     else:
-        amounts = [paid(_formula(_rent(hh, n, s, share, params), y, n, params)) for s in range(1, 8)]
+        stufen = range(1, len(params.get(PROGRAM, "hoechstbetraege").value["1"]) + 1)
+        amounts = [paid(_formula(_rent(hh, n, s, share, params), y, n, params)) for s in stufen]
         res.amount, res.amount_max = min(amounts), max(amounts)
         res.exact = False
         advice.append(Step("wohngeld.mietstufe_unknown", res.amount, "§ 12 WoGG, WoGV Anlage",
