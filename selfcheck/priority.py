@@ -125,11 +125,12 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
         low = sgb_with(wg.amount)
         name = params.get("grundsicherungsgeld", "leistungsname").value
         if low.shortfall <= 0 and not low.blocked:
-            steps.append(Step("priority.wg_kiz_end_need", sgb.shortfall, "§ 12a SGB II, § 6a Abs. 1 Nr. 3 BKGG",
-                              {"name": name}))
-            if not wg.exact:
+            key = ("priority.wg_kiz_end_need" if wg_ok and kiz_ok else
+                   "priority.wg_ends_need" if wg_ok else "priority.kiz_ends_need")
+            steps.append(Step(key, sgb.shortfall, "§ 12a SGB II, § 6a Abs. 1 Nr. 3 BKGG", {"name": name}))
+            if not wg.exact and wg_ok:
                 steps.append(Step("priority.even_lowest_mietstufe", wg.amount, "§ 12 WoGG", {}))
-            sgb.reasons.append(Step("priority.wg_kiz_end_need", None, "§ 12a SGB II", {"name": name}))
+            sgb.reasons.append(Step(key, None, "§ 12a SGB II", {"name": name}))
             chosen += ["wohngeld", "kinderzuschlag"]
         elif (not wg.exact and wg_ok and sgb_with(wg.amount_max).shortfall <= 0) or wg_unknown or kiz_unknown \
                 or not sgb.exact:
@@ -173,8 +174,7 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
                     kiz.reasons.append(Step("priority.kiz_need_remains", None, "§ 6a Abs. 1 Nr. 3 BKGG", {}))
     elif wg_unknown or kiz_unknown:
         undecided = True
-        steps.append(Step("priority.depends_on_mietstufe" if wg_unknown and not kiz_unknown
-                          else "priority.prior_unknown", None, "§ 12a SGB II", {}))
+        steps.append(Step("priority.prior_unknown", None, "§ 12a SGB II", {}))
         chosen += ["wohngeld", "kinderzuschlag", "grundsicherungsgeld"]
     else:
         steps.append(Step("priority.no_prior_benefit", None, "§ 12a SGB II", {}))
