@@ -49,7 +49,7 @@ def replace_foreign_land_pages(staging: Path, site_land: str | None) -> list[Pat
         page_land = (meta or {}).get("land")
         if not page_land or not site_land or page_land == site_land:
             continue
-        keep = {k: meta[k] for k in ("id", "title", "summary", "office_type", "stand") if k in meta}
+        keep = {k: meta[k] for k in ("id", "title", "office_type", "stand") if k in meta}  # no Land-specific summary
         front = yaml.safe_dump(keep, allow_unicode=True, sort_keys=False).strip()
         path.write_text(LAND_NOTICE.format(front=front, title=meta.get("title", ""),
                                            page_land=LAENDER.get(page_land, page_land),

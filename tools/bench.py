@@ -122,7 +122,7 @@ def engine_rate_cpython() -> float:
 def engine_rate_pyodide() -> float:
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "b.zip").write_bytes(bundle.build_zip())
-        (Path(tmp) / "h.json").write_text(json.dumps([EXAMPLE]))
+        (Path(tmp) / "h.json").write_text(json.dumps([{"household": EXAMPLE, "local": None}]))
         out = subprocess.run(["node", "tests/pyodide/run_engine.mjs", f"{tmp}/b.zip", f"{tmp}/h.json"],
                              cwd=ROOT, env={**os.environ, "BENCH": "500"}, capture_output=True, text=True, check=True)
     return json.loads(out.stdout)["evaluations_per_second_median"]

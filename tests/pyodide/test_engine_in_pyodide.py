@@ -24,7 +24,8 @@ def pyodide_results(tmp_path_factory):
         pytest.fail("Node.js is needed to run the engine in Pyodide")
     work = tmp_path_factory.mktemp("pyodide")
     (work / "bundle.zip").write_bytes(bundle.build_zip(local=None))
-    (work / "households.json").write_text(json.dumps([c["household"] for c in CASES]))
+    (work / "households.json").write_text(json.dumps(
+        [{"household": c["household"], "local": c.get("local") or {}} for c in CASES]))
     out = subprocess.run(["node", str(ROOT / "tests/pyodide/run_engine.mjs"), str(work / "bundle.zip"),
                           str(work / "households.json")], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]  # the runtime is minified: only the tail helps
@@ -41,4 +42,4 @@ def test_case_in_pyodide_matches_expected_and_cpython(pyodide_results, index):
     answer = pyodide_results["results"][index]
     assert answer["ok"], answer
     assert mismatches(case, answer["result"]) == []
-    assert answer["result"] == json.loads(json.dumps(evaluate(case["household"])))
+    assert answer["result"] == json.loads(json.dumps(evaluate(case["household"], case.get("local") or {})))
