@@ -13,7 +13,8 @@ keeps the highest), so the priority check can still decide when the bound is eno
 Where we knowingly differ from GETTSIM:
 - whether taxes and contributions are paid (§ 16) is asked (``pays_*``) or, if not given,
   derived: contributions above the Minijob limit; income tax when 12 × net earnings minus
-  the Pauschbetrag exceed the Grundfreibetrag (married couples: jointly, twice it); GETTSIM
+  the Pauschbetrag (single parents also the § 24b EStG relief) exceed the Grundfreibetrag
+  (married couples: jointly, twice it); GETTSIM
   computes the taxes, so near the threshold the defaults can differ from it;
 - owners (Lastenzuschuss) are ``needs_advice``; a household of students or trainees only is
   excluded (§ 20 Abs. 2), a household with some is ``needs_advice`` (how much BAföG counts);
@@ -34,6 +35,7 @@ from ..household import ZERO, D, Household
 from ..local import mietstufe as town_mietstufe
 from ..params import Params
 from ..result import LIKELY, NEEDS_ADVICE, NOT_ENTITLED, ProgramResult, Step
+from . import kindergeld
 
 PROGRAM = "wohngeld"
 OFFICE = "wohngeldstelle"
@@ -68,6 +70,7 @@ def _pays_tax_default(hh: Household, p: dict, params: Params) -> bool:
     earnings already lack the social-insurance contributions that are mostly deductible as
     Vorsorgeaufwendungen, and with no tax net is gross minus exactly those. Married partners
     living together are assessed jointly: their sum is compared with twice the Grundfreibetrag.
+    Single parents deduct the Entlastungsbetrag (§ 24b EStG).
     Mini-jobs (flat tax paid by the employer) count as no tax.
     """
     minijob = D(params.get("allgemein", "minijob_grenze").value)
@@ -80,6 +83,11 @@ def _pays_tax_default(hh: Household, p: dict, params: Params) -> bool:
     if partner is not None and p in hh.adults_core() and (p.get("married") or partner.get("married")):
         couple = hh.adults_core()
     taxable = sum((max(hh.net(q) * 12 - pauschbetrag, ZERO) for q in couple if hh.gross(q) > 0), ZERO)
+    if partner is None and p is hh.applicant:
+        kids = [c for c in hh.children() if kindergeld.counts(c, params)]
+        if kids:  # § 24b EStG: single parents' relief
+            relief = params.get("allgemein", "entlastungsbetrag_alleinerziehende").value
+            taxable -= D(relief["erstes_kind"]) + D(relief["weiteres_kind"]) * (len(kids) - 1)
     return taxable > grundfreibetrag * len(couple)
 
 
