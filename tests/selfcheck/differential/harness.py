@@ -28,6 +28,21 @@ GENEROUS_KDU = {
 }
 
 
+def _schema_has_parent2() -> bool:
+    """``parent2`` (other parent in the household) arrived in the schema with 8cb0836."""
+    import json
+    from pathlib import Path
+
+    import selfcheck
+
+    schema = Path(selfcheck.__file__).with_name("household.schema.json")
+    props = json.loads(schema.read_text(encoding="utf-8"))["properties"]["persons"]["items"]["properties"]
+    return "parent2" in props
+
+
+HAS_PARENT2 = _schema_has_parent2()
+
+
 def test_towns() -> dict:
     return {"towns": {f"diff-ms{m}": {"name": f"Testort Mietstufe {m}",
                                       "wohngeld_mietstufe": m, "kdu": GENEROUS_KDU}
@@ -80,6 +95,8 @@ def our_household(sc: Scenario, g: dict, flags: bool = True) -> dict:
         else:
             d["relation"] = "child"
             d["parent"] = "p1"
+            if len(sc.adults) == 2 and HAS_PARENT2:
+                d["parent2"] = "p2"  # the generated couples are both parents of the children
         if p.in_education:
             d["in_education"] = True
             d["education"] = "school" if p.age < 20 else "university"
@@ -170,7 +187,8 @@ def _uvg_ambiguous(sc: Scenario) -> str:
     # Our schema has one "parent" per child and cannot say that the unmarried partner is
     # the child's other parent; the engine then grants UVG (needs_advice) and counts it as
     # the child's income. GETTSIM pays UVG only to single parents. See NOTES.md, F1.
-    if len(sc.adults) == 2 and not sc.married and any(c.age < 18 for c in sc.children):
+    if not HAS_PARENT2 and len(sc.adults) == 2 and not sc.married \
+            and any(c.age < 18 for c in sc.children):
         return "schema: unmarried partner not known as the other parent (UVG)"
     return ""
 
@@ -185,11 +203,11 @@ def _uvg_age12(sc: Scenario) -> str:
 
 
 def _versicherungspauschale(sc: Scenario, g: dict) -> str:
-    # § 6 Abs. 1 Nr. 1 Alg II-V: 30 € from the income of every adult in the BG. GETTSIM
-    # has no Versicherungspauschale; it bites on an adult child's Kinderzuschlag in the
-    # priority check (§ 12a SGB II). See NOTES.md.
-    if any(c.age >= 18 for c in sc.children) and g["kinderzuschlag_claim"] > 0:
-        return "GETTSIM: no 30 € Versicherungspauschale (adult child with KiZ)"
+    # § 11b Abs. 1 Nr. 3 SGB II, § 6 Abs. 1 Nr. 1 Bürgergeld-V: 30 € from the income of
+    # every adult in the BG -- for an adult child (18-24) also from the Kindergeld counted
+    # as its income (engine since 31e7163). GETTSIM has no Versicherungspauschale.
+    if any(c.age >= 18 for c in sc.children):
+        return "GETTSIM: no 30 € Versicherungspauschale (adult child in the BG)"
     return ""
 
 
