@@ -17,7 +17,7 @@ from pathlib import Path
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitebuild import brand, bundle, check, csp, pyodide, sites, stage  # noqa: E402
+from sitebuild import brand, bundle, check, csp, offline, pyodide, sites, stage  # noqa: E402
 
 
 def build(site_dir: str | None) -> Path:
@@ -40,6 +40,7 @@ def build(site_dir: str | None) -> Path:
     pyodide.copy_runtime(out)
     bundle.write(out, zip_bytes)
     (out / "assets" / "css" / "brand.css").write_text(brand.css(site.data["colours"]), encoding="utf-8")
+    offline.write(out, site.languages, "de", bundle.version(zip_bytes))
     csp.write(out, sites.work_dir(site))
     print(f"built {site.id} into {out} in {time.perf_counter() - started:.1f} s")
     return out

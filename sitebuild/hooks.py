@@ -5,11 +5,10 @@ MkDocs loads this file by path; build.py runs from the repository root, so the
 """
 from __future__ import annotations
 
-import json
 import os
 from datetime import date
 
-from sitebuild import catalogs, placeholders
+from sitebuild import catalogs, placeholders, selfcheckpage
 from sitebuild.localdata import LocalData
 from sitebuild.localpages import benefit_offices_block
 
@@ -51,6 +50,5 @@ def on_page_context(context, page, config, nav):
     lang = _lang(config)
     context["t"] = catalogs.translator(lang)
     if page.meta.get("template") == "selfcheck.html":
-        # "<" escaped so no translation can end the <script> element early
-        context["selfcheck_messages"] = json.dumps(catalogs.messages(lang), ensure_ascii=False).replace("<", "\\u003c")
+        context["selfcheck"] = selfcheckpage.context(lang, config.extra["site_dir"], config.docs_dir)
     return context

@@ -1,6 +1,7 @@
 """Shared fixtures: one build of the default site per test session, a local server, a browser."""
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import sys
@@ -54,6 +55,27 @@ def site_url(built_site) -> str:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture
+def recording_site(built_site):
+    """The default site on a server that records every request path it receives."""
+    from sitebuild.serve import make_server
+
+    seen: list[str] = []
+    server = make_server(built_site, port=0)
+    base = server.RequestHandlerClass.func  # functools.partial(handler, directory=...)
+
+    class Recording(base):
+        def do_GET(self):
+            seen.append(self.path)
+            super().do_GET()
+
+    server.RequestHandlerClass = functools.partial(Recording, **server.RequestHandlerClass.keywords)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", seen
     server.shutdown()
 
 

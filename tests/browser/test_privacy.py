@@ -10,8 +10,10 @@ from tests.conftest import CHROMIUM_ARGS, chromium_path
 
 pytestmark = pytest.mark.browser
 
-MARKER_MONTH = "2026-07"
-MARKER_AGE = "73"  # distinctive values we can look for in every request
+MARKER_MONTH = "2026-07"  # distinctive values we can look for in every request
+MARKER_AGE = "73"
+MARKER_PAY = "1234.56"
+MARKER_RENT = "987.65"
 CONCURRENT_PAGES = 6
 # Records what the browser refused under the CSP: a refused load may never show up as a request.
 WATCH_CSP = ("window.__csp = [];"
@@ -70,17 +72,20 @@ def test_every_page_requests_only_its_own_origin_within_the_csp(built_site, site
 
 
 def test_typed_values_never_leave_the_browser(page, site_url):
+    from .selfcheck_helpers import complete_quickly, wait_ready
+
     page.goto(site_url + "/selbstcheck/")
-    page.wait_for_selector("#sc-status[data-state=ready]")
+    wait_ready(page)
     after_load = []
     page.on("request", lambda r: after_load.append((r.url, r.post_data or "")))
-    page.fill("#sc-month", MARKER_MONTH)
-    page.fill("#sc-age", MARKER_AGE)
-    page.fill("#sc-children", "1")
-    page.fill("#sc-child-1", "4")
-    page.click("#sc-form button[type=submit]")
-    page.locator("#sc-cards [data-program=kindergeld]").wait_for()
+    complete_quickly(page, [
+        [("town", "Dorsten"), ("month", MARKER_MONTH)],
+        [("self_age", MARKER_AGE), ("children", "1"), ("child_age-1", "4")],
+        [("self_gross", MARKER_PAY), ("self_net", MARKER_PAY)],
+        [("kaltmiete", MARKER_RENT)],
+        [],
+    ])
     page.wait_for_load_state("networkidle")
-    leaked = [(url, body) for url, body in after_load
-              if MARKER_MONTH in url + body or f"age={MARKER_AGE}" in url + body or MARKER_AGE in body]
+    markers = (MARKER_MONTH, MARKER_PAY, MARKER_RENT, f"age={MARKER_AGE}", f'"{MARKER_AGE}"')
+    leaked = [(url, body) for url, body in after_load if any(m in url + body for m in markers)]
     assert leaked == []

@@ -2,14 +2,15 @@
 import copy
 import json
 import re
-from pathlib import Path
 
-import yaml
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from selfcheck import ValidationError, evaluate
+
+from ..catalogs import MESSAGES as CATALOGS
+from ..catalogs import step_key
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -87,7 +88,7 @@ def _amounts(result):
         yield p["amount"]
 
 
-MESSAGES = yaml.safe_load((Path(__file__).parents[2] / "selfcheck" / "messages.yaml").read_text(encoding="utf-8"))
+MESSAGES = CATALOGS["de"]
 
 
 def _steps(result):
@@ -105,8 +106,8 @@ def test_valid_input_never_raises_and_is_never_negative(hh, with_local):
     assert all(a >= 0 for a in _amounts(result))
     json.dumps(result)  # plain JSON data
     for step in _steps(result):  # every emitted key has a text whose placeholders are filled
-        assert step["key"] in MESSAGES, step["key"]
-        assert set(re.findall(r"{(\w+)}", MESSAGES[step["key"]]["de"])) <= set(step["args"]), step
+        assert step_key(step["key"]) in MESSAGES, step["key"]
+        assert set(re.findall(r"{(\w+)}", MESSAGES[step_key(step["key"])])) <= set(step["args"]), step
 
 
 @SETTINGS

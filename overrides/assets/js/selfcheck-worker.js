@@ -3,6 +3,7 @@
 import { loadPyodide } from "../../pyodide/pyodide.mjs";
 
 let engine = null;
+let ready = null;
 
 async function start(bundleUrl) {
   const started = performance.now();
@@ -19,26 +20,29 @@ from selfcheck.jsonapi import evaluate_json
   return performance.now() - started;
 }
 
-let ready = null;
+const run = (household) => JSON.parse(engine(JSON.stringify(household)));
 
-self.onmessage = async (event) => {
-  const msg = event.data;
+self.onmessage = async ({ data: msg }) => {
   if (msg.type === "init") {
     ready = start(msg.bundle);
     try {
-      const ms = await ready;
-      self.postMessage({ type: "ready", ms });
+      self.postMessage({ type: "ready", ms: await ready });
     } catch (err) {
       self.postMessage({ type: "failed", reason: String(err) });
     }
-  } else if (msg.type === "evaluate") {
-    try {
-      await ready;
-      const started = performance.now();
-      const out = JSON.parse(engine(JSON.stringify(msg.household)));
-      self.postMessage({ type: "result", id: msg.id, ms: performance.now() - started, payload: out });
-    } catch (err) {
-      self.postMessage({ type: "result", id: msg.id, payload: { ok: false, internal: String(err) } });
+    return;
+  }
+  try {
+    await ready;
+    const started = performance.now();
+    let payload;
+    if (msg.type === "evaluate") payload = run(msg.household);
+    else if (msg.type === "sweep") {
+      const results = msg.households.map(run);
+      payload = results.every((r) => r.ok) ? { ok: true, results: results.map((r) => r.result) } : { ok: false };
     }
+    self.postMessage({ type: "result", id: msg.id, ms: performance.now() - started, payload });
+  } catch (err) {
+    self.postMessage({ type: "result", id: msg.id, payload: { ok: false, internal: String(err) } });
   }
 };

@@ -1,169 +1,219 @@
-// The self-check page: starts the engine worker at once, reads the form, shows the result.
-// All text comes from the page's message catalog; all output is set as text, never as HTML.
+// The self-check page: starts the engine worker at once, guides through the questions one
+// step at a time, shows what the household likely gets and what to do next.
+// Answers live only in this page, the URL fragment and files the user saves.
+import { drawChart, sweepHouseholds } from "./selfcheck/chart.js";
+import { Questionnaire } from "./selfcheck/form.js";
+import { answersFromFragment, clearFragment, download, readFile, writeFragment } from "./selfcheck/keep.js";
+import { buildPrint } from "./selfcheck/print.js";
+import { Results } from "./selfcheck/results.js";
+
 const root = document.getElementById("selfcheck");
 
-if (root) {
-  const lang = root.dataset.lang;
-  const messages = JSON.parse(document.getElementById("sc-messages").textContent);
-  const t = (key, args = {}) =>
+function translator(messages) {
+  return (key, args = {}) =>
     (messages[key] ?? key).replace(/\{(\w+)\}/g, (m, name) => (name in args ? String(args[name]) : m));
+}
+
+if (root) {
+  const json = (id) => JSON.parse(document.getElementById(id).textContent);
+  const lang = root.dataset.lang;
+  const t = translator(json("sc-messages"));
+  const tDe = translator(json("sc-messages-de"));
   const money = new Intl.NumberFormat(lang, { style: "currency", currency: "EUR" });
-
-  const status = document.getElementById("sc-status");
   const form = document.getElementById("sc-form");
-  const childAges = document.getElementById("sc-child-ages");
-  const template = document.getElementById("sc-child-age-template");
-  const MAX_CHILDREN = 15;
+  const status = document.getElementById("sc-status");
+  const keepStatus = document.getElementById("sc-keep-status");
+  const resultBox = document.getElementById("sc-result");
+  const questionnaire = new Questionnaire(form, json("sc-config"), t, lang);
+  const results = new Results(root, t, money, json("sc-benefits"));
+  const steps = [...form.querySelectorAll(".sl-step")];
+  let current = 0;
+  let last = null; // { household, result, documents }
 
+  // -- engine --------------------------------------------------------------------------------
   const setStatus = (state, text) => {
     status.dataset.state = state;
     status.textContent = text;
   };
-
-  // Start Pyodide now, so it is ready by the time the questions are answered.
   const worker = new Worker(new URL(root.dataset.worker, document.baseURI), { type: "module" });
   const pending = new Map();
   let nextId = 1;
-  worker.onmessage = (event) => {
-    const msg = event.data;
-    if (msg.type === "ready") {
-      root.dataset.readyMs = String(Math.round(msg.ms)); // engine start-up inside the worker
+  worker.onmessage = ({ data }) => {
+    if (data.type === "ready") {
+      root.dataset.readyMs = String(Math.round(data.ms)); // engine start-up inside the worker
       root.dataset.readyAt = String(Math.round(performance.now())); // since navigation start
       setStatus("ready", t("selfcheck.ready"));
-    } else if (msg.type === "failed") {
+    } else if (data.type === "failed") {
       setStatus("failed", t("selfcheck.load_failed"));
-    } else if (msg.type === "result" && pending.has(msg.id)) {
-      pending.get(msg.id)(msg.payload);
-      pending.delete(msg.id);
+    } else if (pending.has(data.id)) {
+      pending.get(data.id)(data.payload);
+      pending.delete(data.id);
     }
   };
   worker.postMessage({ type: "init", bundle: new URL(root.dataset.bundle, document.baseURI).href });
+  const ask = (type, body) => new Promise((resolve) => {
+    const id = nextId++;
+    pending.set(id, resolve);
+    worker.postMessage({ type, id, ...body });
+  });
 
-  const evaluate = (household) =>
-    new Promise((resolve) => {
-      const id = nextId++;
-      pending.set(id, resolve);
-      worker.postMessage({ type: "evaluate", id, household });
+  // -- steps ---------------------------------------------------------------------------------
+  const progress = document.getElementById("sc-progress");
+  const progressText = document.getElementById("sc-progress-text");
+  const showStep = (index, focus = true) => {
+    current = Math.max(0, Math.min(index, steps.length - 1));
+    steps.forEach((step, i) => { step.hidden = i !== current; });
+    progress.max = steps.length;
+    progress.value = current + 1;
+    const title = steps[current].querySelector("h2");
+    progressText.textContent = t("selfcheck.progress", {
+      n: current + 1, total: steps.length, title: t(`step.${steps[current].dataset.step}`),
     });
+    document.getElementById("sc-back").hidden = current === 0;
+    document.getElementById("sc-next").hidden = current === steps.length - 1;
+    document.getElementById("sc-submit").hidden = current !== steps.length - 1;
+    if (focus) title.focus();
+  };
 
-  // One age field per child; existing answers are kept when the count changes.
-  const renderChildAges = () => {
-    const count = Number.parseInt(form.children.value, 10);
-    const wanted = Number.isInteger(count) ? Math.max(0, Math.min(count, MAX_CHILDREN)) : 0;
-    while (childAges.children.length > wanted) childAges.lastElementChild.remove();
-    while (childAges.children.length < wanted) {
-      const n = childAges.children.length + 1;
-      const field = template.content.firstElementChild.cloneNode(true);
-      const label = field.querySelector("label");
-      const input = field.querySelector("input");
-      const error = field.querySelector(".sl-error");
-      input.id = `sc-child-${n}`;
-      input.name = `child-${n}`;
-      error.id = `sc-child-${n}-error`;
-      error.dataset.field = `persons[${n}].age`;
-      input.setAttribute("aria-describedby", error.id);
-      label.htmlFor = input.id;
-      label.textContent = label.dataset.label.replace("{n}", String(n));
-      childAges.append(field);
+  const refresh = () => {
+    questionnaire.syncRepeats();
+    questionnaire.applyVisibility();
+  };
+  form.addEventListener("input", refresh);
+  form.addEventListener("change", refresh);
+
+  const goToFirstError = (failed) => {
+    const control = questionnaire.controls(failed[0])[0];
+    const step = steps.findIndex((s) => s.contains(control));
+    if (step >= 0 && step !== current) showStep(step, false);
+    control.focus();
+  };
+
+  document.getElementById("sc-next").addEventListener("click", () => {
+    questionnaire.clearErrors();
+    const failed = questionnaire.validate(steps[current].dataset.step);
+    if (failed.length) goToFirstError(failed);
+    else showStep(current + 1);
+  });
+  document.getElementById("sc-back").addEventListener("click", () => showStep(current - 1));
+
+  // -- evaluate ------------------------------------------------------------------------------
+  const evaluate = async () => {
+    questionnaire.clearErrors();
+    document.getElementById("sc-form-error").textContent = "";
+    const failed = questionnaire.validate();
+    if (failed.length) {
+      goToFirstError(failed);
+      return false;
     }
-  };
-  form.children.addEventListener("input", renderChildAges);
-  renderChildAges();
-
-  // Numbers stay numbers; anything else is passed on as text so the engine names the field.
-  const readNumber = (value) => {
-    const trimmed = String(value).trim();
-    if (trimmed === "") return undefined; // dropped by JSON: the engine reports "required"
-    return /^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
-  };
-
-  const clearErrors = () => {
-    for (const el of root.querySelectorAll(".sl-error")) el.textContent = "";
-    for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
-  };
-
-  const showErrors = (errors) => {
-    let first = null;
-    for (const err of errors) {
-      const target = root.querySelector(`.sl-error[data-field="${CSS.escape(err.field)}"]`);
-      const text = t(`error.${err.key}`, err.args || {});
-      if (target) {
-        target.textContent = text;
-        const input = document.getElementById(target.id.replace(/-error$/, ""));
-        if (input) {
-          input.setAttribute("aria-invalid", "true");
-          first = first || input;
-        }
-      } else {
-        document.getElementById("sc-form-error").textContent = t("selfcheck.fix_fields");
+    const { household, where } = questionnaire.household();
+    if (status.dataset.state !== "ready") setStatus("calculating", t("selfcheck.calculating"));
+    const answer = await ask("evaluate", { household });
+    if (status.dataset.state !== "failed") setStatus("ready", t("selfcheck.ready"));
+    if (!answer.ok) {
+      let placed = [];
+      for (const err of answer.errors || []) {
+        const name = where[err.field];
+        if (name && questionnaire.showError(name, `error.${err.key}`, err.args || {})) placed.push(name);
       }
+      document.getElementById("sc-form-error").textContent = t(answer.errors ? "selfcheck.fix_fields" : "selfcheck.load_failed");
+      if (placed.length) goToFirstError(placed);
+      return false;
     }
-    if (first) first.focus();
-  };
-
-  const el = (tag, text, className) => {
-    const node = document.createElement(tag);
-    if (text !== undefined) node.textContent = text;
-    if (className) node.className = className;
-    return node;
-  };
-
-  const showResult = (result) => {
-    const cards = document.getElementById("sc-cards");
-    cards.replaceChildren();
-    for (const program of result.programs) {
-      const card = el("article", undefined, `sl-card sl-card--${program.status}`);
-      card.dataset.program = program.program;
-      card.append(el("h3", t(`program.${program.program}`)));
-      card.append(el("p", t(`status.${program.status}`), "sl-card-status"));
-      const amount = el("p", undefined, "sl-card-amount");
-      amount.append(el("strong", money.format(program.amount)), ` ${t("selfcheck.per_month")}`);
-      card.append(amount);
-      const steps = [...program.steps, ...program.reasons];
-      if (steps.length) {
-        const details = el("details");
-        details.append(el("summary", t("selfcheck.why")));
-        const list = el("ol");
-        for (const step of steps) {
-          const item = el("li", t(step.key, step.args));
-          if (step.amount !== undefined) item.append(": ", el("strong", money.format(step.amount)));
-          if (step.law) item.append(" ", el("span", `(${step.law})`, "sl-law"));
-          list.append(item);
-        }
-        details.append(list);
-        card.append(details);
-      }
-      cards.append(card);
-    }
-    document.getElementById("sc-total").textContent = `${money.format(result.total)} ${t("selfcheck.per_month")}`;
-    const warnings = document.getElementById("sc-warnings");
-    warnings.replaceChildren(...result.warnings.map((w) => el("p", t(`warning.${w.key}`, w.args), "sl-warning")));
-    document.getElementById("sc-not-checked").replaceChildren(
-      ...result.not_checked.map((id) => el("li", t(`program.${id}`))));
-    const section = document.getElementById("sc-result");
-    section.hidden = false;
+    writeFragment(questionnaire.answers());
+    results.show(answer.result, household.town);
+    last = { household, result: answer.result, documents: results.documents(answer.result.programs) };
+    form.hidden = true;
+    resultBox.hidden = false;
     document.getElementById("sc-result-title").focus();
+    // The chart is extra: computed after the result is on screen.
+    const sweep = sweepHouseholds(household);
+    const swept = await ask("sweep", { households: sweep.points });
+    if (swept.ok) drawChart(document.getElementById("sc-chart"), sweep, swept.results, t, money, lang);
+    return true;
   };
 
-  form.addEventListener("submit", async (event) => {
+  form.addEventListener("submit", (event) => {
     event.preventDefault();
-    clearErrors();
-    const count = readNumber(form.children.value);
-    if (!Number.isInteger(count) || count < 0 || count > MAX_CHILDREN) {
-      const key = !Number.isInteger(count) ? "wrong_type" : count < 0 ? "too_small" : "too_large";
-      showErrors([{ field: "children", key, args: { min: 0, max: MAX_CHILDREN } }]);
+    evaluate();
+  });
+  document.getElementById("sc-edit").addEventListener("click", () => {
+    resultBox.hidden = true;
+    form.hidden = false;
+    showStep(0);
+  });
+
+  // -- keep, share, delete, print ---------------------------------------------------------------
+  const loadAnswers = (answers, source) => {
+    if (!answers) {
+      keepStatus.textContent = t("selfcheck.load_broken");
       return;
     }
-    const persons = [{ id: "p1", age: readNumber(form.age.value), relation: "self" }];
-    for (let n = 1; n <= count; n++) {
-      persons.push({ id: `c${n}`, age: readNumber(form[`child-${n}`].value), relation: "child", parent: "p1" });
-    }
-    const household = { month: form.month.value.trim(), persons };
-    if (status.dataset.state !== "ready") setStatus("calculating", t("selfcheck.calculating"));
-    const answer = await evaluate(household);
-    setStatus("ready", t("selfcheck.ready"));
-    if (answer.ok) showResult(answer.result);
-    else if (answer.errors) showErrors(answer.errors);
-    else document.getElementById("sc-form-error").textContent = t("selfcheck.load_failed");
+    form.reset();
+    questionnaire.restore(answers);
+    keepStatus.textContent = t("selfcheck.loaded", { source });
+    resultBox.hidden = true;
+    form.hidden = false;
+    showStep(0, false);
+    evaluate();
+  };
+  document.getElementById("sc-download").addEventListener("click", () => {
+    download(questionnaire.answers(), "selbstcheck-antworten.json");
+    keepStatus.textContent = t("selfcheck.downloaded");
   });
+  document.getElementById("sc-upload").addEventListener("change", async (event) => {
+    loadAnswers(await readFile(event.target.files[0]), t("selfcheck.source_file"));
+    event.target.value = "";
+  });
+  document.getElementById("sc-delete").addEventListener("click", () => {
+    form.reset();
+    questionnaire.syncRepeats();
+    questionnaire.applyVisibility();
+    questionnaire.clearErrors();
+    clearFragment();
+    last = null;
+    for (const id of ["sc-cards", "sc-combination", "sc-documents", "sc-chart", "sc-warnings", "sc-print"]) {
+      document.getElementById(id).replaceChildren();
+    }
+    resultBox.hidden = true;
+    form.hidden = false;
+    showStep(0);
+    keepStatus.textContent = t("selfcheck.deleted");
+  });
+  document.getElementById("sc-copy-link").addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      keepStatus.textContent = t("selfcheck.link_copied");
+    } catch {
+      keepStatus.textContent = t("selfcheck.link_in_address_bar");
+    }
+  });
+  const preparePrint = () => {
+    if (last) buildPrint(document.getElementById("sc-print"), { form, questionnaire, ...last, t, tDe, lang, money });
+  };
+  window.addEventListener("beforeprint", preparePrint);
+  document.getElementById("sc-print-button").addEventListener("click", () => {
+    preparePrint();
+    window.print();
+  });
+
+  // -- start -----------------------------------------------------------------------------------
+  const month = form.querySelector('[name="month"]');
+  if (month && !month.value) {
+    const now = new Date();
+    month.value = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
+  }
+  refresh();
+  showStep(0, false);
+  const openShared = () => {
+    if (location.hash.startsWith("#a=")) loadAnswers(answersFromFragment(location.hash), t("selfcheck.source_link"));
+  };
+  openShared();
+  // A share link opened in this same tab changes only the fragment: no reload, so listen.
+  window.addEventListener("hashchange", openShared);
+
+  // Offline: cache the site and the engine after the first visit.
+  if ("serviceWorker" in navigator && root.dataset.sw) {
+    navigator.serviceWorker.register(new URL(root.dataset.sw, document.baseURI).href).catch(() => {});
+  }
 }

@@ -1,0 +1,69 @@
+"""Everything the self-check page embeds at build time, for one language.
+
+The page then needs nothing from any server: the questions as HTML, their description for
+the script, the interface strings (the page's language and German, for the bilingual print
+sheet), each town's responsible offices per program, and each program's facts (deadlines,
+documents, link) from the benefit pages' front matter.
+"""
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+
+import yaml
+
+from . import questionnaire
+from .catalogs import messages
+from .check import split_front_matter
+from .localdata import LocalData
+from .localpages import responsible_html
+
+# Programs the engine computes; each has a benefit page with the same id.
+PROGRAMS = ("grundsicherungsgeld", "wohngeld", "kinderzuschlag", "kindergeld", "unterhaltsvorschuss")
+
+
+def _json(data) -> str:
+    # "<" escaped so no string can end the surrounding <script type="application/json"> early
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def benefit_facts(docs_dir: Path, lang: str) -> dict:
+    out = {}
+    for program in PROGRAMS:
+        page = docs_dir / "leistungen" / f"{program}.{lang}.md"
+        if not page.exists():
+            page = docs_dir / "leistungen" / f"{program}.de.md"
+        if not page.exists():
+            continue
+        parts = split_front_matter(page.read_text(encoding="utf-8"))
+        meta = (yaml.safe_load(parts[0]) if parts else {}) or {}
+        out[program] = {
+            "title": meta.get("title", program),
+            "url": f"../leistungen/{program}/",
+            "deadlines": meta.get("deadlines", ""),
+            "documents": meta.get("documents", []),
+            "lang": page.name.split(".")[-2],  # the language the facts are written in
+        }
+    return out
+
+
+def office_templates(local: LocalData, lang: str) -> str:
+    parts = []
+    for town in local.towns:
+        for program in PROGRAMS:
+            parts.append(f'<template data-office="{escape(town["id"])}/{program}">'
+                         f'{responsible_html(local, program, town, lang)}</template>')
+    return "".join(parts)
+
+
+def context(lang: str, site_dir: str, docs_dir: str) -> dict:
+    local = LocalData.load(site_dir)
+    return {
+        "form": questionnaire.render(lang, local.towns),
+        "config": _json(questionnaire.config()),
+        "messages": _json(messages(lang)),
+        "messages_de": _json(messages("de")),
+        "benefits": _json(benefit_facts(Path(docs_dir), lang)),
+        "offices": office_templates(local, lang),
+    }

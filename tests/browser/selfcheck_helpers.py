@@ -1,0 +1,105 @@
+"""Driving the self-check like a person: keyboard only, or quickly by filling fields."""
+import base64
+import json
+
+PAGES = {"de": "/selbstcheck/", "en": "/en/selbstcheck/", "ar": "/ar/selbstcheck/"}
+TOWN_NAME = "Dorsten"
+
+# The family case: what a person answers, step by step (question id -> answer).
+FAMILY_STEPS = [
+    [("town", TOWN_NAME), ("month", "2026-09")],
+    [("self_age", "38"), ("has_partner", "yes"), ("partner_age", "36"), ("married", "yes"),
+     ("children", "2"), ("child_age-1", "8"), ("child_age-2", "10")],
+    [("self_gross", "2000"), ("self_net", "1480"), ("partner_gross", "570"), ("partner_net", "570")],
+    [("kaltmiete", "650"), ("nebenkosten", "150"), ("heizung", "150")],
+    [("assets", "2000")],
+]
+
+# The same household as the engine's input, written out independently of the page script.
+FAMILY_HOUSEHOLD = {
+    "month": "2026-09",
+    "town": "dorsten",
+    "persons": [
+        {"id": "p1", "age": 38, "relation": "self", "married": True,
+         "earned_income_gross": 2000, "earned_income_net": 1480},
+        {"id": "p2", "age": 36, "relation": "partner", "married": True,
+         "earned_income_gross": 570, "earned_income_net": 570},
+        {"id": "c1", "age": 8, "relation": "child", "parent": "p1", "parent2": "p2"},
+        {"id": "c2", "age": 10, "relation": "child", "parent": "p1", "parent2": "p2"},
+    ],
+    "housing": {"kaltmiete": 650, "nebenkosten": 150, "heizung": 150},
+    "assets": 2000,
+}
+
+
+def wait_ready(page):
+    page.wait_for_selector("#sc-status[data-state=ready]", timeout=90_000)
+
+
+def tab_to(page, selector, limit=120):
+    """Press Tab until the element matching ``selector`` has the focus."""
+    for _ in range(limit):
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def answer_by_keyboard(page, qid, value):
+    control = page.locator(f'[name="{qid}"]').first
+    kind = control.evaluate("el => el.type || el.tagName.toLowerCase()")
+    if kind == "radio":
+        tab_to(page, f'[name="{qid}"]')
+        current = page.evaluate("document.activeElement.value")
+        if current != value:
+            page.keyboard.press("ArrowUp" if value == "yes" else "ArrowDown")
+        assert page.locator(f'[name="{qid}"][value="{value}"]').is_checked()
+    elif kind == "select-one":
+        tab_to(page, f'[name="{qid}"]')
+        page.keyboard.type(value)
+        assert control.evaluate("el => el.selectedOptions[0].textContent") == value
+    else:
+        tab_to(page, f'[name="{qid}"]')
+        page.keyboard.press("Control+A")
+        page.keyboard.type(value)
+
+
+def complete_by_keyboard(page, steps=FAMILY_STEPS):
+    for n, step in enumerate(steps):
+        for qid, value in step:
+            answer_by_keyboard(page, qid, value)
+        button = "#sc-submit" if n == len(steps) - 1 else "#sc-next"
+        tab_to(page, button)
+        page.keyboard.press("Enter")
+        if button == "#sc-next":
+            page.wait_for_function("s => !document.querySelector(s).hidden", arg=f"#sc-step-{STEP_IDS[n + 1]}")
+    page.wait_for_selector("#sc-result:not([hidden])")
+
+
+STEP_IDS = ["place", "household", "income", "housing", "special"]
+
+
+def complete_quickly(page, steps=FAMILY_STEPS):
+    for n, step in enumerate(steps):
+        for qid, value in step:
+            control = page.locator(f'[name="{qid}"]').first
+            kind = control.evaluate("el => el.type || el.tagName.toLowerCase()")
+            if kind == "radio":
+                page.check(f'[name="{qid}"][value="{value}"]')
+            elif kind == "select-one":
+                control.select_option(label=value)
+            else:
+                control.fill(value)
+        page.click("#sc-submit" if n == len(steps) - 1 else "#sc-next")
+    page.wait_for_selector("#sc-result:not([hidden])")
+
+
+def fragment_for(answers: dict) -> str:
+    raw = base64.urlsafe_b64encode(json.dumps(answers).encode()).decode().rstrip("=")
+    return f"#a={raw}"
+
+
+def money(page, lang, amount):
+    """An amount as the page writes it (Intl in the browser)."""
+    return page.evaluate("([l, a]) => new Intl.NumberFormat(l, {style: 'currency', currency: 'EUR'}).format(a)",
+                         [lang, amount])

@@ -1,0 +1,48 @@
+"""WCAG 2.1 AA with axe-core (bundled by axe-playwright-python, served from no CDN): the
+questions of every step and the results, in German, English and Arabic."""
+import pytest
+
+from .selfcheck_helpers import FAMILY_STEPS, PAGES, STEP_IDS, complete_quickly, wait_ready
+
+pytestmark = pytest.mark.browser
+
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def violations(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page, options=WCAG_21_AA)
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result.response["violations"]]
+
+
+@pytest.mark.parametrize("lang", PAGES)
+def test_questions_and_results_have_no_wcag_21_aa_violations(page, site_url, lang):
+    page.goto(site_url + PAGES[lang])
+    wait_ready(page)
+    found = {}
+    for n, step in enumerate(STEP_IDS):
+        # show every conditional question of the step before checking it
+        page.wait_for_function("s => !document.querySelector(s).hidden", arg=f"#sc-step-{step}")
+        found[step] = violations(page)
+        if n < len(STEP_IDS) - 1:
+            for qid, value in FAMILY_STEPS[n]:
+                control = page.locator(f'[name="{qid}"]').first
+                kind = control.evaluate("el => el.type || el.tagName.toLowerCase()")
+                if kind == "radio":
+                    page.check(f'[name="{qid}"][value="{value}"]')
+                elif kind == "select-one":
+                    control.select_option(label=value)
+                else:
+                    control.fill(value)
+            page.click("#sc-next")
+    page.click("#sc-back")
+    page.click("#sc-next")
+    for qid, value in FAMILY_STEPS[-1]:
+        page.fill(f'[name="{qid}"]', value)
+    page.click("#sc-submit")
+    page.wait_for_selector("#sc-result:not([hidden])")
+    page.wait_for_selector("#sc-chart svg")
+    page.evaluate("document.querySelectorAll('#sc-result details').forEach(d => d.open = true)")
+    found["results"] = violations(page)
+    assert {k: v for k, v in found.items() if v} == {}

@@ -1,0 +1,27 @@
+"""The interface strings of every language, read from the Babel catalogs (locales/)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+LOCALES = Path(__file__).resolve().parent.parent / "locales"
+LANGUAGES = sorted(p.name for p in LOCALES.iterdir() if (p / "LC_MESSAGES" / "messages.po").exists())
+
+
+def catalog(lang: str) -> dict[str, str]:
+    with (LOCALES / lang / "LC_MESSAGES" / "messages.po").open("rb") as fh:
+        return {m.id: m.string for m in read_po(fh, locale=lang) if m.id}
+
+
+MESSAGES = {lang: catalog(lang) for lang in LANGUAGES}
+
+
+def step_key(key: str) -> str:
+    """The catalog key of an engine message: warnings are namespaced there."""
+    return key if "." in key else f"warning.{key}"
+
+
+def placeholders(text: str) -> set[str]:
+    return set(re.findall(r"{(\w+)}", text))
