@@ -2,7 +2,7 @@
 questions of every step and the results, in German, English and Arabic."""
 import pytest
 
-from .selfcheck_helpers import FAMILY_STEPS, PAGES, STEP_IDS, complete_quickly, wait_ready
+from .selfcheck_helpers import FAMILY_STEPS, PAGES, STEP_IDS, wait_ready
 
 pytestmark = pytest.mark.browser
 

@@ -8,8 +8,8 @@ import pytest
 
 from tests.conftest import ROOT
 
-from .selfcheck_helpers import (FAMILY_HOUSEHOLD, PAGES, answer_by_keyboard, complete_by_keyboard,
-                                complete_quickly, fragment_for, money, tab_to, wait_ready)
+from .selfcheck_helpers import (FAMILY_HOUSEHOLD, PAGES, complete_by_keyboard, complete_quickly, fragment_for,
+                                money, tab_to, wait_ready)
 
 pytestmark = pytest.mark.browser
 
@@ -144,3 +144,20 @@ def test_hostile_values_in_a_share_link_are_never_executed(page, site_url):
     wait_ready(page)
     assert page.inner_text("#sc-keep-status") == "Diese Antworten konnten nicht gelesen werden. Bitte füllen Sie die Fragen neu aus."
     assert dialogs == [] and errors == []
+
+
+def test_print_sheet_is_bilingual_with_answers_results_and_documents(page, site_url):
+    page.goto(site_url + PAGES["en"])
+    wait_ready(page)
+    complete_quickly(page)
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    sheet = page.locator("#sc-print")
+    assert sheet.is_visible() and page.locator("#sc-form").is_hidden() and page.locator("#sc-result").is_hidden()
+    text = sheet.inner_text()
+    # the user's language beside German, so office staff can read it
+    assert "Self-check summary sheet / Laufzettel Selbstcheck" in text
+    assert "How old are you?" in text and "Wie alt sind Sie?" in text
+    assert "Child benefit (Kindergeld) / Kindergeld" in text
+    assert page.locator("#sc-print li").count() >= 3  # the documents checklist
+    assert len(page.pdf(format="A4")) > 10_000

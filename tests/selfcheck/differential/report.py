@@ -8,6 +8,7 @@ Run from the repository root, with GETTSIM installed in the environment:
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 import time
 import warnings
@@ -20,9 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engine-defaults", action="store_true",
                         help="omit the pays_* flags, so the engine derives them itself (NOTES F10)")
     args = parser.parse_args(argv)
-    try:
-        import gettsim  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("gettsim") is None:
         print("gettsim is not installed: pip install gettsim==1.3.1", file=sys.stderr)
         return 2
     from .harness import TOLERANCE, compare, table
