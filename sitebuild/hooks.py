@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from datetime import date
 
-from sitebuild import catalogs, placeholders, selfcheckpage
+from sitebuild import catalogs, pagemeta, placeholders, selfcheckpage
 from sitebuild.localdata import LocalData
 from sitebuild.localpages import benefit_offices_block
 
@@ -33,8 +33,9 @@ def on_page_markdown(markdown, page, config, files):
     markdown = placeholders.fill_params(markdown, file_lang, build_date())
     markdown = placeholders.fill_documents(markdown, page.meta.get("documents", []))
     local = _local(config.extra.get("site_dir"))
-    return placeholders.fill_offices(
+    markdown = placeholders.fill_offices(
         markdown, lambda: benefit_offices_block(local, page.meta.get("id", ""), file_lang))
+    return pagemeta.decorate(markdown, page.meta, _lang(config), page.file.src_uri.count("/"))
 
 
 _local_cache: dict[str, LocalData] = {}

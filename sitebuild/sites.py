@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from . import ROOT
+from .catalogs import messages
 
 DEFAULT_SITE = ROOT / "sites" / "kreis-recklinghausen"
 RTL = {"ar", "fa", "he", "ur"}
@@ -63,6 +64,10 @@ def mkdocs_config(site: Site, bundle_version: str = "dev", docs_dir: Path | None
     cfg = copy.deepcopy(base)
     cfg["site_name"] = site.data["name"]["de"]
     cfg["docs_dir"] = str(docs_dir or ROOT / cfg["docs_dir"])
+    if docs_dir:
+        from .stage import nav
+
+        cfg["nav"] = nav(docs_dir)
     cfg["site_dir"] = str(output_dir(site))
     cfg["theme"]["custom_dir"] = str(ROOT / cfg["theme"]["custom_dir"])
     cfg["hooks"] = [str(ROOT / h) for h in cfg["hooks"]]
@@ -85,6 +90,8 @@ def mkdocs_config(site: Site, bundle_version: str = "dev", docs_dir: Path | None
             for code in site.languages:
                 lang = dict(known[code])
                 lang["site_name"] = site.data["name"].get(code, site.data["name"]["de"])
+                # section titles of the navigation, from the message catalogs
+                lang["nav_translations"] = {key: text for key, text in messages(code).items() if key.startswith("nav.")}
                 chosen.append(lang)
             plugin["i18n"]["languages"] = chosen
     return cfg

@@ -13,6 +13,7 @@ import yaml
 from . import ROOT
 from .check import split_front_matter
 from .localdata import LocalData
+from .catalogs import translator
 from .localpages import directory_page, matrix_page, town_page, towns_index
 
 CONTENT_DIR = ROOT / "content"
@@ -58,23 +59,77 @@ def replace_foreign_land_pages(staging: Path, site_land: str | None) -> list[Pat
     return replaced
 
 
-def benefit_titles(content_dir: Path, lang: str) -> list[tuple[str, str]]:
-    """(id, title) of every benefit page, in the page's language where translated, sorted by title."""
+def section_pages(content_dir: Path, section: str, lang: str) -> list[dict]:
+    """Front matter of every page in a section, in ``lang`` where translated, sorted by title.
+
+    Each entry carries ``page`` (the id) and ``lang`` (the language its text is in).
+    """
     out = []
-    for path in sorted((content_dir / "leistungen").glob("*.de.md")):
-        benefit = path.name.split(".")[0]
-        translated = path.with_name(f"{benefit}.{lang}.md")
+    for path in sorted((content_dir / section).glob("*.de.md")):
+        page = path.name.split(".")[0]
+        if page == "index":
+            continue
+        translated = path.with_name(f"{page}.{lang}.md")
         source = translated if translated.exists() else path
         parts = split_front_matter(source.read_text(encoding="utf-8"))
-        meta = yaml.safe_load(parts[0]) if parts else {}
-        out.append((benefit, (meta or {}).get("title", benefit)))
-    return sorted(out, key=lambda item: item[1].lower())
+        meta = dict((yaml.safe_load(parts[0]) if parts else None) or {})
+        meta.setdefault("title", page)
+        meta.update(page=page, lang=source.name.split(".")[-2])
+        out.append(meta)
+    return sorted(out, key=lambda m: str(m["title"]).lower())
+
+
+def benefit_titles(content_dir: Path, lang: str) -> list[tuple[str, str]]:
+    """(id, title) of every benefit page, in the page's language where translated, sorted by title."""
+    return [(m["page"], m["title"]) for m in section_pages(content_dir, "leistungen", lang)]
+
+
+def overview_page(content_dir: Path, section: str, lang: str) -> str:
+    """A section's index: every page with its one-line summary."""
+    t = translator(lang)
+    lines = ["---", f'title: "{t(f"nav.{section}")}"', "---", f"# {t(f'nav.{section}')}", "",
+             t(f"overview.{section}"), ""]
+    for meta in section_pages(content_dir, section, lang):
+        marker = "" if meta["lang"] == lang else f'{{: lang="{meta["lang"]}" }}'
+        lines.append(f"- [{meta['title']}]({meta['page']}.md){marker}  ")
+        if meta.get("summary"):
+            lines.append(f"  {meta['summary']}")
+    return "\n".join(lines) + "\n"
+
+
+NAV_TOP = ("index", "selbstcheck")
+NAV_SECTIONS = ("leistungen", "lebenslagen", "orte")
+NAV_AFTER = ("zustaendigkeit", "stellen", "zustaendigkeiten", "glossar", "leichte-sprache",
+             "barrierefreiheit", "datenschutz")
+
+
+def nav(staging: Path) -> list:
+    """The site's navigation: start, self-check, the sections sorted by title, then the rest."""
+    def exists(stem: str) -> bool:
+        return (staging / f"{stem}.de.md").exists()
+
+    items: list = [f"{stem}.md" for stem in NAV_TOP if exists(stem)]
+    for section in NAV_SECTIONS:
+        if not (staging / section).is_dir():
+            continue
+        pages = [f"{section}/{m['page']}.md" for m in section_pages(staging, section, "de")]
+        items.append({f"nav.{section}": [f"{section}/index.md", *pages]})
+    for stem in NAV_AFTER:
+        if stem == "leichte-sprache" and (staging / stem).is_dir():
+            pages = [f"{stem}/{m['page']}.md" for m in section_pages(staging, stem, "de")]
+            items.append({"nav.leichte-sprache": [f"{stem}/index.md", *pages]})
+        elif exists(stem):
+            items.append(f"{stem}.md")
+    return items
 
 
 def stage(site, staging: Path, content_dir: Path = CONTENT_DIR) -> Path:
     if staging.exists():
         shutil.rmtree(staging)
     shutil.copytree(content_dir, staging)
+    for lang in site.languages:
+        for section in ("leistungen", "lebenslagen"):
+            (staging / section / f"index.{lang}.md").write_text(overview_page(content_dir, section, lang), encoding="utf-8")
     replace_foreign_land_pages(staging, site.data.get("land"))
     local_pages = site.dir / "pages"
     if local_pages.is_dir():  # a municipality's own pages, including its versions of Land-law pages
