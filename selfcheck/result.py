@@ -58,3 +58,9 @@ class ProgramResult:
             "steps": [s.to_json() for s in self.steps],
             "reasons": [r.to_json() for r in self.reasons],
         }
+
+
+def program_result(program: str, office: str, assessment, amount) -> ProgramResult:
+    """A program's own result from its assessment; nothing is paid when not entitled."""
+    return ProgramResult(program, assessment.status, amount=amount if assessment.status != NOT_ENTITLED else Decimal(0),
+                         office=office, steps=list(assessment.steps), reasons=list(assessment.reasons))

@@ -25,3 +25,12 @@ def step_key(key: str) -> str:
 
 def placeholders(text: str) -> set[str]:
     return set(re.findall(r"{(\w+)}", text))
+
+
+def emitted_steps(result: dict):
+    """Every explanation line of an engine result: steps, reasons, combination, warnings."""
+    for program in result["programs"]:
+        yield from program["steps"]
+        yield from program["reasons"]
+    yield from result["combination"]["steps"]
+    yield from result["warnings"]

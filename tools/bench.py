@@ -26,7 +26,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 import build  # noqa: E402
 from sitebuild import bundle, serve  # noqa: E402
-from tests.browser.selfcheck_helpers import FAMILY_STEPS  # noqa: E402
+from tests.browser.selfcheck_helpers import FAMILY_STEPS, fill_step  # noqa: E402
 from tests.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 RUNS = 5
@@ -45,15 +45,7 @@ class CountingHandler(serve.Handler):
 def answer_family_case(page) -> None:
     """Every step of the family case, stopping before the final submit."""
     for n, step in enumerate(FAMILY_STEPS):
-        for qid, value in step:
-            control = page.locator(f'[name="{qid}"]').first
-            kind = control.evaluate("el => el.type || el.tagName.toLowerCase()")
-            if kind == "radio":
-                page.check(f'[name="{qid}"][value="{value}"]')
-            elif kind == "select-one":
-                control.select_option(label=value)
-            else:
-                control.fill(value)
+        fill_step(page, step)
         if n < len(FAMILY_STEPS) - 1:
             page.click("#sc-next")
 

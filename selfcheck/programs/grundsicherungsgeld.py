@@ -46,7 +46,7 @@ from .. import bedarf, income
 from ..household import ZERO, D, Household
 from ..local import kdu_limit
 from ..params import Params
-from ..result import LIKELY, NEEDS_ADVICE, NOT_ENTITLED, POSSIBLE, ProgramResult, Step
+from ..result import program_result, LIKELY, NEEDS_ADVICE, NOT_ENTITLED, POSSIBLE, ProgramResult, Step
 from . import kindergeld
 
 PROGRAM = "grundsicherungsgeld"
@@ -241,6 +241,4 @@ def evaluate(hh: Household, params: Params, local=None) -> ProgramResult:
 
 
 def to_result(a: Assessment) -> ProgramResult:
-    res = ProgramResult(PROGRAM, a.status, office=OFFICE, steps=list(a.steps), reasons=list(a.reasons))
-    res.amount = a.shortfall if a.status != NOT_ENTITLED else ZERO
-    return res
+    return program_result(PROGRAM, OFFICE, a, a.shortfall)

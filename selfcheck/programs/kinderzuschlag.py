@@ -28,7 +28,7 @@ from decimal import Decimal
 from .. import bedarf, income
 from ..household import ZERO, D, Household
 from ..params import Params
-from ..result import LIKELY, NOT_ENTITLED, POSSIBLE, ProgramResult, Step
+from ..result import program_result, LIKELY, NOT_ENTITLED, POSSIBLE, ProgramResult, Step
 from . import kindergeld
 
 PROGRAM = "kinderzuschlag"
@@ -133,9 +133,7 @@ def assess(hh: Household, params: Params, local=None) -> Assessment:
 
 
 def to_result(a: Assessment) -> ProgramResult:
-    res = ProgramResult(PROGRAM, a.status, office=OFFICE, steps=list(a.steps), reasons=list(a.reasons))
-    res.amount = a.amount if a.status != NOT_ENTITLED else ZERO
-    return res
+    return program_result(PROGRAM, OFFICE, a, a.amount)
 
 
 def evaluate(hh: Household, params: Params, local=None) -> ProgramResult:

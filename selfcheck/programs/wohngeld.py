@@ -34,7 +34,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ..household import ZERO, D, Household
 from ..local import mietstufe as town_mietstufe
 from ..params import Params
-from ..result import LIKELY, NEEDS_ADVICE, NOT_ENTITLED, ProgramResult, Step
+from ..result import program_result, LIKELY, NEEDS_ADVICE, NOT_ENTITLED, ProgramResult, Step
 from . import kindergeld
 
 PROGRAM = "wohngeld"
@@ -239,9 +239,7 @@ def assess(hh: Household, params: Params, local=None) -> Assessment:
 
 
 def to_result(a: Assessment) -> ProgramResult:
-    res = ProgramResult(PROGRAM, a.status, office=OFFICE, steps=list(a.steps), reasons=list(a.reasons))
-    res.amount = a.amount if a.status != NOT_ENTITLED else ZERO
-    return res
+    return program_result(PROGRAM, OFFICE, a, a.amount)
 
 
 def evaluate(hh: Household, params: Params, local=None) -> ProgramResult:

@@ -79,17 +79,22 @@ def complete_by_keyboard(page, steps=FAMILY_STEPS):
 STEP_IDS = ["place", "household", "income", "housing", "special"]
 
 
+def fill_step(page, step):
+    """Answer one step's questions with the mouse-free shortcuts Playwright offers."""
+    for qid, value in step:
+        control = page.locator(f'[name="{qid}"]').first
+        kind = control.evaluate("el => el.type || el.tagName.toLowerCase()")
+        if kind == "radio":
+            page.check(f'[name="{qid}"][value="{value}"]')
+        elif kind == "select-one":
+            control.select_option(label=value)
+        else:
+            control.fill(value)
+
+
 def complete_quickly(page, steps=FAMILY_STEPS):
     for n, step in enumerate(steps):
-        for qid, value in step:
-            control = page.locator(f'[name="{qid}"]').first
-            kind = control.evaluate("el => el.type || el.tagName.toLowerCase()")
-            if kind == "radio":
-                page.check(f'[name="{qid}"][value="{value}"]')
-            elif kind == "select-one":
-                control.select_option(label=value)
-            else:
-                control.fill(value)
+        fill_step(page, step)
         page.click("#sc-submit" if n == len(steps) - 1 else "#sc-next")
     page.wait_for_selector("#sc-result:not([hidden])")
 

@@ -2,7 +2,7 @@
 questions of every step and the results, in German, English and Arabic."""
 import pytest
 
-from .selfcheck_helpers import FAMILY_STEPS, PAGES, STEP_IDS, wait_ready
+from .selfcheck_helpers import FAMILY_STEPS, PAGES, STEP_IDS, fill_step, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -26,15 +26,7 @@ def test_questions_and_results_have_no_wcag_21_aa_violations(page, site_url, lan
         page.wait_for_function("s => !document.querySelector(s).hidden", arg=f"#sc-step-{step}")
         found[step] = violations(page)
         if n < len(STEP_IDS) - 1:
-            for qid, value in FAMILY_STEPS[n]:
-                control = page.locator(f'[name="{qid}"]').first
-                kind = control.evaluate("el => el.type || el.tagName.toLowerCase()")
-                if kind == "radio":
-                    page.check(f'[name="{qid}"][value="{value}"]')
-                elif kind == "select-one":
-                    control.select_option(label=value)
-                else:
-                    control.fill(value)
+            fill_step(page, FAMILY_STEPS[n])
             page.click("#sc-next")
     page.click("#sc-back")
     page.click("#sc-next")

@@ -7,7 +7,7 @@ from selfcheck import evaluate
 
 from ..catalogs import MESSAGES as CATALOGS
 from ..catalogs import placeholders as _placeholders
-from ..catalogs import step_key
+from ..catalogs import emitted_steps, step_key
 from .cases import load_cases
 
 MESSAGES = CATALOGS["de"]
@@ -30,18 +30,10 @@ def test_every_key_in_the_source_is_listed():
     assert sorted(used - set(MESSAGES)) == []
 
 
-def _steps(result):
-    for program in result["programs"]:
-        yield from program["steps"]
-        yield from program["reasons"]
-    yield from result["combination"]["steps"]
-    yield from result["warnings"]
-
-
 def test_emitted_steps_have_texts_and_all_their_placeholders():
     for case in load_cases():
         result = evaluate(case["household"], case.get("local"))
-        for step in _steps(result):
+        for step in emitted_steps(result):
             assert step_key(step["key"]) in MESSAGES, (case["name"], step["key"])
             needed = _placeholders(MESSAGES[step_key(step["key"])])
             assert needed <= set(step["args"]), (case["name"], step["key"], needed - set(step["args"]))

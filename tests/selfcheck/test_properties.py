@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from selfcheck import ValidationError, evaluate
 
 from ..catalogs import MESSAGES as CATALOGS
-from ..catalogs import step_key
+from ..catalogs import emitted_steps, step_key
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -91,21 +91,13 @@ def _amounts(result):
 MESSAGES = CATALOGS["de"]
 
 
-def _steps(result):
-    for program in result["programs"]:
-        yield from program["steps"]
-        yield from program["reasons"]
-    yield from result["combination"]["steps"]
-    yield from result["warnings"]
-
-
 @SETTINGS
 @given(households(), st.booleans())
 def test_valid_input_never_raises_and_is_never_negative(hh, with_local):
     result = evaluate(hh, TEST_LOCAL if with_local else None)
     assert all(a >= 0 for a in _amounts(result))
     json.dumps(result)  # plain JSON data
-    for step in _steps(result):  # every emitted key has a text whose placeholders are filled
+    for step in emitted_steps(result):  # every emitted key has a text whose placeholders are filled
         assert step_key(step["key"]) in MESSAGES, step["key"]
         assert set(re.findall(r"{(\w+)}", MESSAGES[step_key(step["key"])])) <= set(step["args"]), step
 
