@@ -18,9 +18,15 @@ SERVICE_WORKER = """// Soziallotse service worker, written by build.py: keeps th
 const CACHE = "soziallotse-__VERSION__";
 const PRECACHE = __PRECACHE__;
 
+// The page registers this worker once the engine has loaded, so "force-cache" takes the files
+// from the browser's cache instead of downloading Pyodide a second time.
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) =>
-    cache.addAll(PRECACHE.map((path) => new URL(path, self.registration.scope).href))));
+  event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(PRECACHE.map(async (path) => {
+    const url = new URL(path, self.registration.scope).href;
+    const response = await fetch(url, { cache: "force-cache" });
+    if (!response.ok) throw new Error(`precache ${url}: ${response.status}`);
+    await cache.put(url, response);
+  }))));
   self.skipWaiting();
 });
 

@@ -43,6 +43,7 @@ if (root) {
       root.dataset.readyMs = String(Math.round(data.ms)); // engine start-up inside the worker
       root.dataset.readyAt = String(Math.round(performance.now())); // since navigation start
       setStatus("ready", t("selfcheck.ready"));
+      registerOffline();
     } else if (data.type === "failed") {
       setStatus("failed", t("selfcheck.load_failed"));
     } else if (pending.has(data.id)) {
@@ -212,7 +213,11 @@ if (root) {
   // A share link opened in this same tab changes only the fragment: no reload, so listen.
   window.addEventListener("hashchange", openShared);
 
-  // Offline: cache the site and the engine after the first visit.
+}
+
+// Offline: cache the site and the engine after the first visit. Registered once the engine has
+// loaded, so the service worker's copy comes from the browser cache, not a second download.
+function registerOffline() {
   if ("serviceWorker" in navigator && root.dataset.sw) {
     navigator.serviceWorker.register(new URL(root.dataset.sw, document.baseURI).href).catch(() => {});
   }
