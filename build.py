@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import shutil
 import os
 import sys
 import time
@@ -40,6 +41,9 @@ def build(site_dir: str | None) -> Path:
     pyodide.copy_runtime(out)
     bundle.write(out, zip_bytes)
     (out / "assets" / "css" / "brand.css").write_text(brand.css(site.data["colours"]), encoding="utf-8")
+    if site.data.get("logo"):
+        (out / "assets" / "brand").mkdir(exist_ok=True)
+        shutil.copyfile(site.dir / site.data["logo"], out / "assets" / "brand" / Path(site.data["logo"]).name)
     offline.write(out, site.languages, "de", bundle.version(zip_bytes))
     csp.write(out, sites.work_dir(site))
     print(f"built {site.id} into {out} in {time.perf_counter() - started:.1f} s")

@@ -12,6 +12,8 @@ import yaml
 
 from . import ROOT
 from . import localdata
+from .frontmatter import split_front_matter
+from .selfcheckpage import PROGRAMS
 from .placeholders import PARAM_RE, PlaceholderError, resolve
 
 CONTENT_DIR = ROOT / "content"
@@ -21,11 +23,6 @@ LANG_SUFFIX_RE = re.compile(r"\.([a-z]{2}(?:-[A-Z]{2})?)\.md$")
 BENEFIT_FIELDS = ("id", "title", "summary", "legal_basis", "office_type", "documents", "deadlines", "stand", "sources")
 BENEFIT_SECTIONS = ("Was ist das?", "Wer kann es bekommen?", "Wie viel?", "Wie beantrage ich es?",
                     "Unterlagen", "Rechte und Pflichten", "Rechtsgrundlage")
-OFFICE_TYPES = {"jobcenter", "sozialamt", "wohngeldstelle", "familienkasse", "jugendamt", "elterngeldstelle",
-                "unterhaltsvorschusskasse", "kreis", "lwl", "pflegekasse", "versorgungsamt", "auslaenderbehoerde",
-                "bafoeg-amt", "agentur-fuer-arbeit", "rentenversicherung", "krankenkasse", "beitragsservice",
-                "beratungsstelle"}
-SELFCHECK_PROGRAMS = {"grundsicherungsgeld", "wohngeld", "kinderzuschlag", "kindergeld", "unterhaltsvorschuss"}
 MAX_STAND_AGE = timedelta(days=365)
 SUMMARY_MAX = 160
 
@@ -37,18 +34,6 @@ class Problems(list):
         except ValueError:
             shown = path
         self.append(f"{shown}:{line}: {message}")
-
-
-def split_front_matter(text: str):
-    """Return (front matter text, first line number of it, body, body's first line) or None."""
-    if not text.startswith("---\n"):
-        return None
-    end = text.find("\n---", 4)
-    if end == -1:
-        return None
-    fm = text[4:end + 1]
-    body_start = text.find("\n", end + 1) + 1
-    return fm, 2, text[body_start:], text.count("\n", 0, body_start) + 1
 
 
 def check_page(path: Path, today: date, problems: Problems) -> None:
@@ -101,10 +86,10 @@ def check_benefit(path, meta, fm_text, body, body_line, today, problems) -> None
         problems.add(path, _field_line(fm_text, "id"), f"id '{meta['id']}' must equal the file name '{stem}'")
     if isinstance(meta.get("summary"), str) and len(meta["summary"]) > SUMMARY_MAX:
         problems.add(path, _field_line(fm_text, "summary"), f"summary is longer than {SUMMARY_MAX} characters")
-    if meta.get("office_type") and meta["office_type"] not in OFFICE_TYPES:
+    if meta.get("office_type") and meta["office_type"] not in localdata.OFFICE_TYPES:
         problems.add(path, _field_line(fm_text, "office_type"),
-                     f"office_type '{meta['office_type']}' is not one of: {', '.join(sorted(OFFICE_TYPES))}")
-    if meta.get("selfcheck") and meta["selfcheck"] not in SELFCHECK_PROGRAMS:
+                     f"office_type '{meta['office_type']}' is not one of: {', '.join(sorted(localdata.OFFICE_TYPES))}")
+    if meta.get("selfcheck") and meta["selfcheck"] not in PROGRAMS:
         problems.add(path, _field_line(fm_text, "selfcheck"), f"selfcheck '{meta['selfcheck']}' is not a self-check program")
     stand = meta.get("stand")
     if stand is not None:
@@ -194,5 +179,8 @@ def run(site: str | None = None, content_dir: Path | None = None, params_dir: Pa
     for key in ("id", "name", "colours", "languages", "land"):
         if key not in loaded.data:
             problems.add(loaded.dir / "site.yml", 1, f"'{key}' is missing")
+    logo = loaded.data.get("logo")
+    if logo and not (loaded.dir / logo).is_file():
+        problems.add(loaded.dir / "site.yml", 1, f"logo '{logo}' is not a file in {loaded.dir.name}/")
     localdata.validate(loaded.dir, problems)
     return problems

@@ -15,7 +15,7 @@ import yaml
 
 from . import questionnaire
 from .catalogs import messages
-from .check import split_front_matter
+from .frontmatter import split_front_matter
 from .localdata import LocalData
 from .localpages import responsible_html
 

@@ -73,6 +73,8 @@ def mkdocs_config(site: Site, bundle_version: str = "dev", docs_dir: Path | None
     cfg["hooks"] = [str(ROOT / h) for h in cfg["hooks"]]
     if site.data.get("base_url"):
         cfg["site_url"] = site.data["base_url"]
+    if site.data.get("logo"):  # a file in the site's folder, copied into the site by build.py
+        cfg["theme"]["logo"] = f"assets/brand/{Path(site.data['logo']).name}"
     extra = cfg.setdefault("extra", {})
     extra["site"] = {k: site.data.get(k) for k in ("id", "name", "short_name", "colours", "imprint_url",
                                                     "privacy_url", "accessibility_url")}

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from . import ROOT
-from .check import split_front_matter
+from .frontmatter import split_front_matter
 from .localdata import LocalData
 from .catalogs import translator
 from .localpages import directory_page, matrix_page, town_page, towns_index

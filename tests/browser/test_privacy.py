@@ -30,12 +30,13 @@ def all_pages(built_site):
 async def visit_all(urls: list[str]) -> tuple[list[str], list[str], list[str]]:
     from playwright.async_api import async_playwright
 
-    requests, violations, failures = [], [], []
+    requests, violations, failures, bad_responses = [], [], [], []
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         context = await browser.new_context()
         await context.add_init_script(WATCH_CSP)
         context.on("request", lambda r: requests.append(r.url))
+        context.on("response", lambda r: r.status >= 400 and bad_responses.append(f"{r.status} {r.url}"))
         gate = asyncio.Semaphore(CONCURRENT_PAGES)
 
         async def visit(url):
@@ -52,10 +53,10 @@ async def visit_all(urls: list[str]) -> tuple[list[str], list[str], list[str]]:
 
         await asyncio.gather(*(visit(u) for u in urls))
         await browser.close()
-    return requests, violations, failures
+    return requests, violations, failures, bad_responses
 
 
-def test_every_page_requests_only_its_own_origin_within_the_csp(built_site, site_url):
+def test_every_page_requests_only_its_own_origin_within_the_csp_and_finds_everything(built_site, site_url):
     pages = [site_url + path for path in all_pages(built_site)]
     assert len(pages) >= 100  # every benefit page in three languages, towns, directory, self-check
     out = {}
@@ -63,11 +64,12 @@ def test_every_page_requests_only_its_own_origin_within_the_csp(built_site, site
     thread = threading.Thread(target=lambda: out.update(result=asyncio.run(visit_all(pages))))
     thread.start()
     thread.join()
-    requests, violations, failures = out["result"]
+    requests, violations, failures, bad_responses = out["result"]
     origin = urlsplit(site_url).netloc
     assert failures == []
     assert [u for u in requests if urlsplit(u).netloc not in (origin, "")] == []
     assert violations == []
+    assert bad_responses == []  # nothing a page asks for is missing
     assert len(requests) >= len(pages)
 
 
