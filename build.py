@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import argparse
 import logging
-import shutil
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -28,8 +28,9 @@ def build(site_dir: str | None) -> Path:
     started = time.perf_counter()
     site = sites.load_site(site_dir)
     zip_bytes = bundle.build_zip(local=site.engine_local())
+    version = bundle.version(zip_bytes)
     docs = stage.stage(site, sites.work_dir(site) / "docs")
-    config_path = sites.write_config(site, bundle_version=bundle.version(zip_bytes), docs_dir=docs)
+    config_path = sites.write_config(site, bundle_version=version, docs_dir=docs)
     config = load_config(str(config_path))
     config.plugins.on_startup(command="build", dirty=False)
     try:
@@ -44,7 +45,7 @@ def build(site_dir: str | None) -> Path:
     if site.data.get("logo"):
         (out / "assets" / "brand").mkdir(exist_ok=True)
         shutil.copyfile(site.dir / site.data["logo"], out / "assets" / "brand" / Path(site.data["logo"]).name)
-    offline.write(out, site.languages, "de", bundle.version(zip_bytes))
+    offline.write(out, site.languages, "de", version)
     csp.write(out, sites.work_dir(site))
     print(f"built {site.id} into {out} in {time.perf_counter() - started:.1f} s")
     return out

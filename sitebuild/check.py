@@ -65,8 +65,7 @@ def check_page(path: Path, today: date, problems: Problems) -> None:
         if "{{" in line and not PARAM_RE.search(line) and not re.search(r"\{\{\s*(unterlagen|zustaendig)\s*\}\}", line):
             problems.add(path, lineno, "unknown placeholder: use {{ param(\"file.key\") }}, {{ unterlagen }} or {{ zustaendig }}")
 
-    rel = path.relative_to(path.parents[1]) if path.parent.name == "leistungen" else None
-    if rel is not None and path.name.endswith(".de.md"):
+    if path.parent.name == "leistungen" and path.name.endswith(".de.md"):
         check_benefit(path, meta, fm_text, body, body_line, today, problems)
 
 

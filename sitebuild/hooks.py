@@ -48,8 +48,6 @@ def _local(site_dir: str) -> LocalData:
 
 
 def on_page_context(context, page, config, nav):
-    lang = _lang(config)
-    context["t"] = catalogs.translator(lang)
     if page.meta.get("template") == "selfcheck.html":
-        context["selfcheck"] = selfcheckpage.context(lang, config.extra["site_dir"], config.docs_dir)
+        context["selfcheck"] = selfcheckpage.context(_lang(config), _local(config.extra["site_dir"]), config.docs_dir)
     return context

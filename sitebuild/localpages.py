@@ -75,10 +75,9 @@ def office_card(office: dict, lang: str, link_prefix: str = "") -> str:
             f'{escape(t("office.verified", date=verified))}</small></p></div>')
 
 
-def ask_instead(data: LocalData, benefit_town: tuple[str, dict], general: list[dict], lang: str) -> str:
+def ask_instead(town: dict, general: list[dict], lang: str) -> str:
     """What a page says when no office is on record: the town hall and the town's Lotse."""
     t = translator(lang)
-    _, town = benefit_town
     hall = escape(t("office.town_hall", town=town["name"]))
     if town.get("website"):
         hall = f'<a href="{escape(town["website"])}">{hall}</a>'
@@ -91,7 +90,7 @@ def responsible_html(data: LocalData, benefit: str, town: dict, lang: str) -> st
     found = data.responsible(benefit, town["id"])
     if found.known:
         return "".join(office_card(o, lang) for o in found.offices)
-    return ask_instead(data, (benefit, town), found.general, lang)
+    return ask_instead(town, found.general, lang)
 
 
 def benefit_offices_block(data: LocalData, benefit: str, lang: str) -> str:

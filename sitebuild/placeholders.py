@@ -11,6 +11,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from babel import Locale
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from selfcheck.params import Params
@@ -54,7 +55,6 @@ def format_value(value, unit: str, lang: str) -> str:
         pattern = None
         if number == number.to_integral_value():
             # whole euros read better without ",00"
-            from babel import Locale
             pattern = Locale.parse(lang).currency_formats["standard"].pattern.replace(".00", "")
         return format_currency(number, "EUR", format=pattern, locale=lang, currency_digits=pattern is None)
     if unit == "percent":

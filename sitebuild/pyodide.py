@@ -39,7 +39,5 @@ def copy_runtime(out_dir: Path) -> Path:
     target = out_dir / "pyodide"
     target.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
-        dst = target / name
-        if not dst.exists() or dst.stat().st_size != (src / name).stat().st_size:
-            shutil.copyfile(src / name, dst)
+        shutil.copyfile(src / name, target / name)
     return target

@@ -57,8 +57,7 @@ def office_templates(local: LocalData, lang: str) -> str:
     return "".join(parts)
 
 
-def context(lang: str, site_dir: str, docs_dir: str) -> dict:
-    local = LocalData.load(site_dir)
+def context(lang: str, local: LocalData, docs_dir: str) -> dict:
     return {
         "form": questionnaire.render(lang, local.towns),
         "config": _json(questionnaire.config()),

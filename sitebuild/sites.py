@@ -11,7 +11,6 @@ from . import ROOT
 from .catalogs import messages
 
 DEFAULT_SITE = ROOT / "sites" / "kreis-recklinghausen"
-RTL = {"ar", "fa", "he", "ur"}
 
 
 @dataclass
@@ -32,14 +31,6 @@ class Site:
         if not path.exists():
             return {}
         return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-
-    @property
-    def towns(self) -> list[dict]:
-        return self.optional_yaml("towns.yml").get("towns", [])
-
-    @property
-    def offices(self) -> list[dict]:
-        return self.optional_yaml("offices.yml").get("offices", [])
 
     def engine_local(self) -> dict:
         """The towns' Mietstufe and KdU limits in the form the self-check engine takes."""

@@ -122,8 +122,7 @@ if (root) {
       return false;
     }
     writeFragment(questionnaire.answers());
-    results.show(answer.result, household.town);
-    last = { household, result: answer.result, documents: results.documents(answer.result.programs) };
+    last = { household, result: answer.result, documents: results.show(answer.result, household.town) };
     form.hidden = true;
     resultBox.hidden = false;
     document.getElementById("sc-result-title").focus();

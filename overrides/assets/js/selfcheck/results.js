@@ -157,8 +157,9 @@ export class Results {
       ...result.warnings.map((w) => el("p", this.t(`warning.${w.key}`, this.stepArgs(w.args)), "sl-warning")));
     this.combination(result);
     this.root.querySelector("#sc-cards").replaceChildren(...ordered.map((p) => this.card(p, town)));
-    this.documents(ordered);
+    const documents = this.documents(ordered);
     this.root.querySelector("#sc-not-checked").replaceChildren(
       ...result.not_checked.map((id) => el("li", this.t(`program.${id}`))));
+    return documents;
   }
 }
