@@ -18,7 +18,8 @@ TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 OFFICE_TYPES = {"jobcenter", "sozialamt", "wohngeldstelle", "familienkasse", "jugendamt", "elterngeldstelle",
                 "unterhaltsvorschusskasse", "kreis", "lwl", "pflegekasse", "versorgungsamt", "auslaenderbehoerde",
                 "bafoeg-amt", "agentur-fuer-arbeit", "rentenversicherung", "lotse", "beratungsstelle",
-                "familienzentrum", "stadtteiltreff", "krankenkasse", "beitragsservice"}
+                "familienzentrum", "stadtteiltreff", "krankenkasse", "beitragsservice", "pflegeberatung",
+                "schuldnerberatung", "migrationsberatung", "jugendmigrationsdienst", "bundesamt-soziale-sicherung"}
 
 
 def _read(path: Path) -> dict:
