@@ -13,7 +13,7 @@ from .validate import validate
 
 # Programs the portal explains but the self-check does not compute (yet); shown to the user.
 NOT_CHECKED = (
-    "sozialhilfe", "elterngeld", "bildung_und_teilhabe", "asylbewerberleistungen", "pflege",
+    "elterngeld", "bildung_und_teilhabe", "asylbewerberleistungen", "pflege",
     "eingliederungshilfe",
 )
 

@@ -31,7 +31,7 @@ from decimal import Decimal
 from .household import ZERO, D, Household
 from .params import Params
 from .programs import grundsicherungsgeld as sgb2
-from .programs import kindergeld, kinderzuschlag, unterhaltsvorschuss, wohngeld
+from .programs import kindergeld, kinderzuschlag, sozialhilfe, unterhaltsvorschuss, wohngeld
 from .result import LIKELY, NEEDS_ADVICE, NOT_ENTITLED, POSSIBLE, ProgramResult, Step
 
 
@@ -203,12 +203,20 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
     if uvg.status == POSSIBLE and not undecided:
         uvg.status = LIKELY  # the § 1 Abs. 1a condition is now checked
 
+    # SGB XII where nobody can be in SGB II: Wohngeld first only if it ends the need (§ 2 SGB XII).
+    xii, miss = _safe(lambda: sozialhilfe.combine(hh_u, params, local, wg, kiz, chosen, steps), "sozialhilfe",
+                      lambda: (sozialhilfe.Assessment(NEEDS_ADVICE, blocked=True), False))
+    xii, xii_open = xii
+    if miss:
+        xii.reasons.append(miss)
+    undecided = undecided or xii_open
+
     results = [kg, unterhaltsvorschuss.to_result(uvg), wohngeld.to_result(wg),
-               kinderzuschlag.to_result(kiz), sgb2.to_result(sgb)]
+               kinderzuschlag.to_result(kiz), sgb2.to_result(sgb), sozialhilfe.to_result(xii)]
     alternatives = []
     if undecided:
-        # Wohngeld + Kinderzuschlag OR SGB II: list both, add neither to the total.
-        options = (("wohngeld", "kinderzuschlag"), ("grundsicherungsgeld",))
+        # Wohngeld + Kinderzuschlag OR SGB II (or SGB XII): list each, add none to the total.
+        options = (("wohngeld", "kinderzuschlag"), ("grundsicherungsgeld",), (xii.program,))
         by_name = {r.program: r for r in results}
         for option in options:
             members = [by_name[name] for name in option if by_name[name].status != NOT_ENTITLED]
