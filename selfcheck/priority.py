@@ -30,8 +30,7 @@ from decimal import Decimal
 
 from .household import ZERO, D, Household
 from .params import Params
-from .programs import grundsicherungsgeld as sgb2
-from .programs import kindergeld, kinderzuschlag, sozialhilfe, unterhaltsvorschuss, wohngeld
+from . import programs
 from .result import LIKELY, NEEDS_ADVICE, NOT_ENTITLED, POSSIBLE, ProgramResult, Step
 
 
@@ -55,6 +54,9 @@ def _status_of(results: list[ProgramResult]) -> str:
 
 
 def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResult], dict]:
+    kindergeld, unterhaltsvorschuss, wohngeld, kinderzuschlag, sgb2 = (
+        programs.module(p) for p in ("kindergeld", "unterhaltsvorschuss", "wohngeld", "kinderzuschlag",
+                                     "grundsicherungsgeld"))
     steps: list[Step] = []
 
     kg, miss = _safe(lambda: kindergeld.evaluate(hh, params, local), "kindergeld",
@@ -203,6 +205,7 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
     if uvg.status == POSSIBLE and not undecided:
         uvg.status = LIKELY  # the § 1 Abs. 1a condition is now checked
 
+    sozialhilfe = programs.module("grundsicherung-im-alter")
     # SGB XII where nobody can be in SGB II: Wohngeld first only if it ends the need (§ 2 SGB XII).
     xii, miss = _safe(lambda: sozialhilfe.combine(hh_u, params, local, wg, kiz, chosen, steps), "sozialhilfe",
                       lambda: (sozialhilfe.Assessment(NEEDS_ADVICE, blocked=True), False))

@@ -42,8 +42,8 @@ from ..result import LIKELY, NEEDS_ADVICE, NOT_ENTITLED, POSSIBLE, ProgramResult
 from . import kindergeld
 
 PROGRAM = "sozialhilfe"  # parameter file
-GRUNDSICHERUNG = "grundsicherung_im_alter"  # 4. Kapitel (im Alter und bei Erwerbsminderung)
-HLU = "hilfe_zum_lebensunterhalt"  # 3. Kapitel
+GRUNDSICHERUNG = "grundsicherung-im-alter"  # 4. Kapitel (im Alter und bei Erwerbsminderung)
+HLU = "hilfe-zum-lebensunterhalt"  # 3. Kapitel
 OFFICE = "sozialamt"
 RBS = "grundsicherungsgeld"  # the Regelbedarfe are shared with SGB II (Anlage zu § 28 SGB XII)
 NOT_INCOME = ("kindergeld_uebertrag", "kinderzuschlag")

@@ -18,7 +18,7 @@ def _run(name):
 
 def test_grundsicherung_names_the_sozialamt_and_why_not_wohngeld():
     programs, result = _run("recklinghausen-pension-500-2026-03")
-    assert programs["grundsicherung_im_alter"]["office"] == "sozialamt"
+    assert programs["grundsicherung-im-alter"]["office"] == "sozialamt"
     assert "priority.sgb12_instead_of_wohngeld" in [r["key"] for r in programs["wohngeld"]["reasons"]]
     assert "priority.sgb12_need_remains" in [s["key"] for s in result["combination"]["steps"]]
     assert "sozialhilfe" not in result["not_checked"]
@@ -26,13 +26,13 @@ def test_grundsicherung_names_the_sozialamt_and_why_not_wohngeld():
 
 def test_wohngeld_first_gives_the_reason():
     programs, result = _run("recklinghausen-pension-800-2026-03")
-    assert "priority.wg_ends_sgb12_need" in [r["key"] for r in programs["grundsicherung_im_alter"]["reasons"]]
+    assert "priority.wg_ends_sgb12_need" in [r["key"] for r in programs["grundsicherung-im-alter"]["reasons"]]
     assert "priority.wg_ends_sgb12_need" in [s["key"] for s in result["combination"]["steps"]]
 
 
 def test_unknown_grundrente_shows_both_amounts():
     programs, _ = _run("grundrente-unknown-both-results-2026-03")
-    step = [r for r in programs["grundsicherung_im_alter"]["reasons"] if r["key"] == "sozialhilfe.grundrente_unknown"][0]
+    step = [r for r in programs["grundsicherung-im-alter"]["reasons"] if r["key"] == "sozialhilfe.grundrente_unknown"][0]
     # without § 82a: 1,073 − 700; with it: 1,073 − (700 − 280)
     assert (step["args"]["without"], step["args"]["with"]) == (373.0, 653.0)
 
