@@ -236,6 +236,17 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
         steps.append(Step("combination.program", r.amount, "", {"program": r.program, "status": r.status}))
     for alt in alternatives:
         steps.append(Step("combination.alternative", alt["total"], "", {"programs": ", ".join(alt["programs"])}))
+    # Bildung und Teilhabe follows from what the household gets; shown beside, never in the total.
+    but = programs.module("bildung-und-teilhabe")
+    but_a, miss = _safe(lambda: but.assess(hh, params, [r.program for r in gets],
+                                           [p for alt in alternatives for p in alt["programs"]]),
+                        "bildung_und_teilhabe", lambda: but.Assessment(NEEDS_ADVICE))
+    if miss:
+        but_a.reasons.append(miss)
+    results.append(but.to_result(but_a))
+    if but_a.status != NOT_ENTITLED:
+        steps.append(Step("combination.but_alongside", but_a.amount, "§ 28 SGB II, § 34 SGB XII, § 6b BKGG",
+                          {"program": "bildung-und-teilhabe"}))
     steps.append(Step("combination.total", total, "", {}))
     combination = {
         "status": NEEDS_ADVICE if undecided else (

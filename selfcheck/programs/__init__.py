@@ -48,7 +48,7 @@ REGISTRY: tuple[Program, ...] = (
     Program("grundsicherung-im-alter", "sozialamt", module="sozialhilfe", prefix="sozialhilfe"),
     Program("hilfe-zum-lebensunterhalt", "sozialamt", module="sozialhilfe", prefix="sozialhilfe"),
     Program("elterngeld", "elterngeldstelle"),
-    Program("bildung_und_teilhabe", ""),       # the office of the benefit it comes with
+    Program("bildung-und-teilhabe", "", module="bildung_und_teilhabe", prefix="but"),  # office of the benefit it comes with
     Program("asylbewerberleistungen", "sozialamt"),
     Program("pflege", "pflegekasse"),
     Program("eingliederungshilfe", ""),
