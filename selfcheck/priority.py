@@ -213,9 +213,18 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
     if miss:
         xii.reasons.append(miss)
     undecided = undecided or xii_open
+    # AsylbLG: asylum procedure or Duldung; SGB II, SGB XII and Wohngeld are closed to them.
+    asyl = programs.module("asylbewerberleistungen")
+    asyl_a, miss = _safe(lambda: asyl.assess(hh_u, params, local), "asylbewerberleistungen",
+                         lambda: asyl.Assessment(NEEDS_ADVICE))
+    if miss:
+        asyl_a.reasons.append(miss)
+    if asyl_a.status != NOT_ENTITLED:
+        chosen.append("asylbewerberleistungen")
 
     results = [kg, unterhaltsvorschuss.to_result(uvg), wohngeld.to_result(wg),
-               kinderzuschlag.to_result(kiz), sgb2.to_result(sgb), sozialhilfe.to_result(xii)]
+               kinderzuschlag.to_result(kiz), sgb2.to_result(sgb), sozialhilfe.to_result(xii),
+               asyl.to_result(asyl_a)]
     alternatives = []
     if undecided:
         # Wohngeld + Kinderzuschlag OR SGB II (or SGB XII): list each, add none to the total.

@@ -49,7 +49,7 @@ REGISTRY: tuple[Program, ...] = (
     Program("hilfe-zum-lebensunterhalt", "sozialamt", module="sozialhilfe", prefix="sozialhilfe"),
     Program("elterngeld", "elterngeldstelle"),
     Program("bildung-und-teilhabe", "", module="bildung_und_teilhabe", prefix="but"),  # office of the benefit it comes with
-    Program("asylbewerberleistungen", "sozialamt"),
+    Program("asylbewerberleistungen", "sozialamt", module="asylblg", prefix="asylblg"),
     Program("pflege", "pflegekasse"),
     Program("eingliederungshilfe", ""),
 )
