@@ -8,8 +8,8 @@ Simplifications (documented, see also programs/grundsicherungsgeld.py):
   special allowance for pupils and students under 25 (§ 11b Abs. 2b) are not modelled;
 - the 30 € Versicherungspauschale is deducted for adults with income but no earnings (with
   earnings it is part of the 100 €);
-- Elterngeld counts in full (the 300 € allowance of § 10 Abs. 5 BEEG for parents who worked
-  before the birth is not modelled); Kinderzuschlag and Wohngeld added by the priority check
+- Elterngeld: only the § 10 Abs. 5 BEEG allowance (earnings before the birth, at most 300 €,
+  Plus half) stays free, when the person's ``elterngeld`` entry gives those earnings; Kinderzuschlag and Wohngeld added by the priority check
   count in full.
 """
 from __future__ import annotations
@@ -63,6 +63,14 @@ def counted(hh: Household, person: dict, params: Params, skip: tuple[str, ...] =
         steps.append(Step("income.earned", net, "§ 11 Abs. 1 SGB II", {"person": pid, "gross": float(gross)}))
         steps.append(Step("income.earned_allowance", -deduction, "§ 11b Abs. 2, 3 SGB II", {"person": pid}))
     other = {k: v for k, v in hh.other_income(person).items() if k not in skip and v > 0}
+    if "elterngeld" in other:
+        # § 10 Abs. 5 BEEG: free only as much as the earnings before the birth, at most 300 € (Plus: half).
+        from .programs.elterngeld import free_amount
+        free = free_amount(person, other["elterngeld"], params, True)
+        if free > 0:
+            steps.append(Step("income.elterngeld_free", -free, "§ 10 Abs. 5 BEEG", {"person": pid}))
+            other["elterngeld"] -= free
+        other = {k: v for k, v in other.items() if v > 0}
     if other:
         amount = sum(other.values(), ZERO)
         total += amount

@@ -59,6 +59,14 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
                                      "grundsicherungsgeld"))
     steps: list[Step] = []
 
+    # Elterngeld comes first and is income for every other program (§ 10 BEEG says how much).
+    elterngeld = programs.module("elterngeld")
+    eg, miss = _safe(lambda: elterngeld.assess(hh, params, local), "elterngeld",
+                     lambda: elterngeld.Assessment(NEEDS_ADVICE))
+    if miss:
+        eg.reasons.append(miss)
+    hh = hh.with_extra_income(eg.as_income(hh))
+
     kg, miss = _safe(lambda: kindergeld.evaluate(hh, params, local), "kindergeld",
                      lambda: ProgramResult("kindergeld", NEEDS_ADVICE, office="familienkasse"))
     if miss:
@@ -104,7 +112,7 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
     kiz_ok = kiz.status != NOT_ENTITLED and kiz.amount > 0
     undecided = False
     choice = False  # the household may choose (§ 6a Abs. 1a BKGG): the combination is only "possible"
-    chosen = ["kindergeld"] + chosen_uvg
+    chosen = ["kindergeld"] + chosen_uvg + (["elterngeld"] if eg.status != NOT_ENTITLED else [])
 
     def sgb_with(wg_amount: Decimal) -> sgb2.Assessment:
         extra = {}
@@ -222,7 +230,7 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
     if asyl_a.status != NOT_ENTITLED:
         chosen.append("asylbewerberleistungen")
 
-    results = [kg, unterhaltsvorschuss.to_result(uvg), wohngeld.to_result(wg),
+    results = [kg, elterngeld.to_result(eg), unterhaltsvorschuss.to_result(uvg), wohngeld.to_result(wg),
                kinderzuschlag.to_result(kiz), sgb2.to_result(sgb), sozialhilfe.to_result(xii),
                asyl.to_result(asyl_a)]
     alternatives = []

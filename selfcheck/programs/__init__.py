@@ -47,7 +47,7 @@ REGISTRY: tuple[Program, ...] = (
     # SGB XII, one module for both chapters; the result names the chapter that applies.
     Program("grundsicherung-im-alter", "sozialamt", module="sozialhilfe", prefix="sozialhilfe"),
     Program("hilfe-zum-lebensunterhalt", "sozialamt", module="sozialhilfe", prefix="sozialhilfe"),
-    Program("elterngeld", "elterngeldstelle"),
+    Program("elterngeld", "elterngeldstelle", module="elterngeld"),
     Program("bildung-und-teilhabe", "", module="bildung_und_teilhabe", prefix="but"),  # office of the benefit it comes with
     Program("asylbewerberleistungen", "sozialamt", module="asylblg", prefix="asylblg"),
     Program("pflege", "pflegekasse"),

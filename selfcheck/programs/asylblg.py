@@ -31,7 +31,7 @@ from ..household import ZERO, D, Household
 from ..local import kdu_limit
 from ..params import Params
 from ..result import LIKELY, NEEDS_ADVICE, NOT_ENTITLED, POSSIBLE, ProgramResult, Step, program_result
-from . import sozialhilfe
+from . import elterngeld, sozialhilfe
 
 PROGRAM = "asylblg"  # parameter file
 ID = "asylbewerberleistungen"
@@ -111,9 +111,9 @@ def _income(hh: Household, p: dict, params: Params, level_amount: Decimal) -> tu
         total += net - free
     other = {k: v for k, v in hh.other_income(p).items() if v > 0 and k not in ("kindergeld_uebertrag",)}
     if "elterngeld" in other:
-        free = min(other["elterngeld"], D(params.get("allgemein", "elterngeld_freibetrag").value))
+        free = elterngeld.free_amount(p, other["elterngeld"], params, True)  # § 10 Abs. 5 BEEG
         other["elterngeld"] -= free
-        steps.append(Step("asylblg.elterngeld_free", -free, "§ 10 Abs. 1 BEEG", {"person": pid}))
+        steps.append(Step("asylblg.elterngeld_free", -free, "§ 10 Abs. 5 BEEG", {"person": pid}))
     amount = sum(other.values(), ZERO)
     if amount > 0:
         steps.append(Step("asylblg.other_income", amount, "§ 7 Abs. 1 AsylbLG", {"person": pid}))

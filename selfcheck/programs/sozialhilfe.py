@@ -39,7 +39,7 @@ from ..household import ZERO, D, Household
 from ..local import kdu_limit
 from ..params import Params
 from ..result import LIKELY, NEEDS_ADVICE, NOT_ENTITLED, POSSIBLE, ProgramResult, Step, program_result
-from . import kindergeld
+from . import elterngeld, kindergeld
 
 PROGRAM = "sozialhilfe"  # parameter file
 GRUNDSICHERUNG = "grundsicherung-im-alter"  # 4. Kapitel (im Alter und bei Erwerbsminderung)
@@ -296,9 +296,9 @@ def _income(hh: Household, p: dict, params: Params, grundrente: bool) -> tuple[D
             steps.append(Step("sozialhilfe.grundrente_allowance", -free, "§ 82a Abs. 1 SGB XII", {"person": pid}))
             total -= free
     if "elterngeld" in other:
-        free = min(other["elterngeld"], D(params.get("allgemein", "elterngeld_freibetrag").value))
+        free = elterngeld.free_amount(p, other["elterngeld"], params, True)  # § 10 Abs. 5 BEEG
         other["elterngeld"] -= free
-        steps.append(Step("sozialhilfe.elterngeld_free", -free, "§ 10 Abs. 1 BEEG", {"person": pid}))
+        steps.append(Step("sozialhilfe.elterngeld_free", -free, "§ 10 Abs. 5 BEEG", {"person": pid}))
     kg = other.pop("kindergeld", ZERO)
     rest = {k: v for k, v in other.items() if v > 0}
     if rest:

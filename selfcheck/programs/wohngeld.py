@@ -35,6 +35,7 @@ from ..household import ZERO, D, Household
 from ..local import mietstufe as town_mietstufe
 from ..params import Params
 from ..result import program_result, LIKELY, NEEDS_ADVICE, NOT_ENTITLED, ProgramResult, Step
+from . import elterngeld as elterngeld_program
 from . import kindergeld
 
 PROGRAM = "wohngeld"
@@ -108,7 +109,6 @@ def _deduction_share(hh: Household, p: dict, params: Params) -> Decimal:
 def _yearly_income(hh: Household, p: dict, params: Params) -> tuple[Decimal, Decimal]:
     """Return (yearly income after § 16 deductions, child-earnings allowance base)."""
     pauschbetrag = D(params.get("allgemein", "werbungskosten_pauschbetrag").value)
-    elterngeld_free = D(params.get("allgemein", "elterngeld_freibetrag").value)
     gross = hh.gross(p)
     earned = max(gross * 12 - pauschbetrag, ZERO) if gross > 0 else ZERO
     other = ZERO
@@ -116,7 +116,7 @@ def _yearly_income(hh: Household, p: dict, params: Params) -> tuple[Decimal, Dec
         if kind in NOT_INCOME:
             continue
         if kind == "elterngeld":
-            amount = max(amount - elterngeld_free, ZERO)
+            amount -= elterngeld_program.free_amount(p, amount, params, False)  # § 10 Abs. 1, 3, 4 BEEG
         other += amount * 12
     total = (earned + other) * (1 - _deduction_share(hh, p, params))
     return total, gross * 12
