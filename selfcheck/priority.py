@@ -42,6 +42,14 @@ def _safe(fn, program: str, make_default):
         return make_default(), Step("params.not_covered", None, "", {"program": program})
 
 
+def _uvg_parent_income(hh: Household, parent: dict) -> Decimal:
+    """§ 1 Abs. 1a Satz 1 Nr. 2 UVG: the parent's income under § 11 Abs. 1 Satz 1 SGB II except
+    Kindergeld, without § 11b deductions: gross earnings plus every other income entered."""
+    other = sum((v for k, v in hh.other_income(parent).items() if k not in ("kindergeld", "kindergeld_uebertrag")),
+                ZERO)
+    return hh.gross(parent) + other
+
+
 def _status_of(results: list[ProgramResult]) -> str:
     statuses = [r.status for r in results]
     if not statuses:
@@ -197,11 +205,12 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
         dropped = []
         for cid in uvg.older:
             parent = hh.parent_of(hh.by_id[cid])
-            if sgb.child_uncovered.get(cid, ZERO) <= 0 or hh.gross(parent) >= minimum:
+            if sgb.child_uncovered.get(cid, ZERO) <= 0 or _uvg_parent_income(hh, parent) >= minimum:
                 continue
             dropped.append(cid)
-            uvg.reasons.append(Step("uvg.sgb2_age12", uvg.per_child[cid], "§ 1 Abs. 1a UVG",
-                                    {"person": cid, "minimum": float(minimum)}))
+            uvg.reasons.append(Step("uvg.sgb2_age12", uvg.per_child[cid], "§ 1 Abs. 1a Satz 1 Nr. 2 UVG",
+                                    {"person": cid, "minimum": float(minimum),
+                                     "income": float(_uvg_parent_income(hh, parent))}))
         if dropped:
             for cid in dropped:
                 del uvg.per_child[cid]

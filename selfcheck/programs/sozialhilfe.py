@@ -384,7 +384,7 @@ def assess(hh: Household, params: Params, local=None) -> Assessment:
         return res
 
     pensioners = [p for p in hh.adults_core() if D(p.get("other_income", {}).get("pension", 0)) > 0]
-    answers = {p["id"]: p.get("grundrentenzeiten_33", "unknown") for p in pensioners}
+    answers = {p["id"]: p.get("grundrentenzeiten", "no") for p in pensioners}  # schema default: no
     main = {pid: a == "yes" for pid, a in answers.items()}
     shortfall, exact, nsteps, advice = _shortfall(hh, params, local, group, main)
     res.steps.extend(nsteps)
