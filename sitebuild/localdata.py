@@ -100,6 +100,7 @@ def validate(site_dir: Path, problems) -> None:
                 problems.add(path, mark.line + 1 if mark else 1, f"not valid YAML: {getattr(exc, 'problem', exc)}")
                 return
     towns_node = yaml.compose(towns_path.read_text(encoding="utf-8")) if towns_path.exists() else None
+    towns_data = _read(towns_path)
     for item, line in _items(towns_node, "towns"):
         town_id = item.get("id")
         if not town_id:
@@ -115,6 +116,16 @@ def validate(site_dir: Path, problems) -> None:
         mst = (item.get("wohngeld_mietstufe") or {}).get("value") if isinstance(item.get("wohngeld_mietstufe"), dict) else None
         if mst is not None and mst not in range(1, 8):
             problems.add(towns_path, line, f"town '{town_id}': Mietstufe must be 1 to 7")
+        if mst is None:
+            for message in mietstufe_problems(item, towns_data.get("wogv_kreis")):
+                problems.add(towns_path, line, f"town '{town_id}': {message}")
+        area = item.get("kdu_area")
+        if area is not None and area not in (towns_data.get("kdu_areas") or {}):
+            problems.add(towns_path, line, f"town '{town_id}': kdu_area '{area}' is not one of kdu_areas")
+    for area_id, area in (towns_data.get("kdu_areas") or {}).items():
+        if not (isinstance(area, dict) and area.get("source") and isinstance(area.get("verified"), date)):
+            problems.add(towns_path, _key_line(towns_path, area_id),
+                         f"kdu_areas '{area_id}': needs a source and a verified date")
 
     offices_node = yaml.compose(offices_path.read_text(encoding="utf-8")) if offices_path.exists() else None
     seen = set()
@@ -136,6 +147,37 @@ def validate(site_dir: Path, problems) -> None:
         for key in ("opening_hours", "phone_hours"):
             for message in hours_problems(item.get(key)):
                 problems.add(offices_path, line, f"{where}: {key}: {message}")
+
+
+AGS_RE = re.compile(r"^\d{8}$")
+
+
+def mietstufe_problems(town: dict, site_kreis: str | None) -> list[str]:
+    """Why a town cannot be found in the WoGV Anlage (every dated version of it), or nothing."""
+    from selfcheck.local import resolve_mietstufe, wogv_reference
+    from selfcheck.params import load_data
+
+    ags = town.get("ags")
+    if not isinstance(ags, str) or not AGS_RE.match(ags):
+        return [f"ags must be the 8-digit Amtlicher Gemeindeschlüssel in quotes, e.g. \"05562024\" (got {ags!r})"]
+    ref = wogv_reference(town, site_kreis)
+    if ref is None:
+        return [f"ags '{ags}' does not start with a Land code 01-16"]
+    if ref.get("name") is None and not ref.get("kreis"):
+        return ["mietenstufe.kreis is set but the site has no wogv_kreis (the Kreis as the WoGV Anlage names it)"]
+    out = []
+    for day, entry in sorted(load_data()["mietenstufen"]["mietenstufen"]["values"].items()):
+        stufe, how = resolve_mietstufe(ref, entry["value"])
+        if stufe is None:
+            out.append(f"Wohngeld Mietstufe (WoGV Anlage from {day}): {how}")
+    return out
+
+
+def _key_line(path: Path, key: str) -> int:
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip().startswith(f"{key}:"):
+            return i
+    return 1
 
 
 def hours_problems(entries) -> list[str]:

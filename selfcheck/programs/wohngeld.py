@@ -211,7 +211,7 @@ def assess(hh: Household, params: Params, local=None) -> Assessment:
     y = max(y, D(minimum_y[min(n, len(minimum_y)) - 1]))
     res.steps.append(Step("wohngeld.income_total", y, "§ 13 WoGG, Anlage 3", {}))
 
-    stufe = town_mietstufe(local, hh.town)
+    stufe = town_mietstufe(local, hh.town, params)
     minimum_paid = D(params.get(PROGRAM, "mindestbetrag").value)
 
     def paid(amount: Decimal) -> Decimal:
