@@ -64,14 +64,14 @@ def office_card(office: dict, lang: str, link_prefix: str = "") -> str:
         rows.append((t("office.barrier_free"), escape(t("office.yes" if office["barrier_free"] else "office.no"))))
     verified = format_date(office["verified"], "medium", locale=lang) if hasattr(office.get("verified"), "year") else ""
     source = str(office.get("source") or "")
-    source_html = f'<a href="{escape(source)}">{escape(t("office.source"))}</a>' if source.startswith("http") \
-        else escape(f'{t("office.source")}: {source}')
+    # a source that is not a public address (an internal note) is not shown to citizens
+    source_html = f'<a href="{escape(source)}">{escape(t("office.source"))}</a>, ' if source.startswith("http") else ""
     body = "".join(f"<dt>{escape(label)}</dt><dd>{value}</dd>" for label, value in rows)
     return (f'<div class="sl-office" id="office-{escape(office["id"])}" lang="de" dir="ltr">'
             f'<p class="sl-office-name"><strong>{escape(office["name"])}</strong> '
             f'<span class="sl-office-type" lang="{lang}">({escape(t("officetype." + office["type"]))})</span></p>'
             f'<dl>{body}</dl>'
-            f'<p class="sl-office-source" lang="{lang}"><small>{source_html}, '
+            f'<p class="sl-office-source" lang="{lang}"><small>{source_html}'
             f'{escape(t("office.verified", date=verified))}</small></p></div>')
 
 
