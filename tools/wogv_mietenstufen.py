@@ -78,6 +78,11 @@ def render(laender: dict, island: int, xml_name: str, build: str) -> str:
            "  name:",
            "    de: Mietenstufen der Gemeinden und Kreise nach Ländern",
            "    en: Rent levels (Mietenstufen) of towns and districts by Land",
+           "  description:",
+           "    de: \"Mietenstufe (I-VII) jeder Gemeinde ab 10.000 Einwohnern und jedes Kreises (für seine übrigen"
+           " Gemeinden), nach Ländern; Inseln ohne Festlandanschluss haben eine gemeinsame Mietenstufe.\"",
+           "    en: \"Rent level (I-VII) of every municipality of 10,000 inhabitants or more and of every district (for"
+           " its other municipalities), by Land; islands without a mainland connection share one rent level.\"",
            "  unit: mietenstufe",
            "  legal_basis: § 12 Abs. 1 WoGG, § 1 Abs. 3 WoGV mit Anlage",
            "  values:",
@@ -91,10 +96,14 @@ def render(laender: dict, island: int, xml_name: str, build: str) -> str:
             table = laender[land].get(kind, {})
             out.append(f"            {kind}:" + ("" if table else " {}"))
             out += [f"              {_q(name)}: {stufe}" for name, stufe in sorted(table.items())]
-    out += ["      source: >-",
-            "        Anlage zu § 1 Abs. 3 WoGV \"Mietenstufen der Gemeinden nach Ländern ab 1. Januar 2023\",",
-            "        BGBl. I 2022 S. 2166, berichtigt BGBl. 2023 I Nr. 102; unverändert durch BGBl. 2024 I Nr. 314;",
-            f"        https://www.gesetze-im-internet.de/wogv/ (XML, Stand {build_iso})",
+    out += ["      reference:",
+            "        - title: \"Anlage zu § 1 Abs. 3 WoGV, Mietenstufen der Gemeinden nach Ländern ab 1. Januar 2023,"
+            " BGBl. I 2022 S. 2166, berichtigt BGBl. 2023 I Nr. 102\"",
+            "        - title: \"Unverändert durch die Zweite Verordnung zur Fortschreibung des Wohngeldes,"
+            " V. v. 21.10.2024, BGBl. 2024 I Nr. 314\"",
+            f"        - title: \"Wohngeldverordnung (WoGV), gesetze-im-internet.de, Stand {build_iso}\"",
+            "          href: https://www.gesetze-im-internet.de/wogv/",
+            "      source: Anlage zu § 1 Abs. 3 WoGV ab 1. Januar 2023, BGBl. I 2022 S. 2166, berichtigt BGBl. 2023 I Nr. 102",
             ""]
     return "\n".join(out)
 
