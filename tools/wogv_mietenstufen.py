@@ -103,7 +103,6 @@ def render(laender: dict, island: int, xml_name: str, build: str) -> str:
             " V. v. 21.10.2024, BGBl. 2024 I Nr. 314\"",
             f"        - title: \"Wohngeldverordnung (WoGV), gesetze-im-internet.de, Stand {build_iso}\"",
             "          href: https://www.gesetze-im-internet.de/wogv/",
-            "      source: Anlage zu § 1 Abs. 3 WoGV ab 1. Januar 2023, BGBl. I 2022 S. 2166, berichtigt BGBl. 2023 I Nr. 102",
             ""]
     return "\n".join(out)
 
