@@ -29,12 +29,13 @@ PENSIONER = {"month": "2026-04", "persons": [{"id": "p1", "age": 70, "relation":
                                               "other_income": {"pension": 1100}}],
              "housing": {"kaltmiete": 400, "nebenkosten": 80, "heizung": 70}}
 # Hand calculations, §§ 12, 14, 16, 19 WoGG with Anlagen 1-3 as of 1.1.2025 (BGBl. 2024 I Nr. 314):
-# Y = 1,100 × 12 × 0.9 / 12 = 990 €; Bruttokaltmiete 480 € above both caps.
+# the pension minus the 102 € Pauschbetrag (§ 9a Satz 1 Nr. 3 EStG), minus 10 % (§ 16 Nr. 2):
+# Y = (13,200 − 102) × 0.9 / 12 = 982.35 €; Bruttokaltmiete 480 € above both caps.
 # Mietstufe III: M = 456 + 19.20 + 110.40 = 585.60; 1.15 × (585.60 − (0.04 + 4.797e-4 × 585.60
-#   + 4.080e-5 × 990) × 990) = 1.15 × 227.91 = 262.10 → 262 € (case wohngeld/pensioner-mietstufe3-2026).
+#   + 4.080e-5 × 982.35) × 982.35) = 1.15 × 230.98 = 265.63 → 266 € (case wohngeld/pensioner-mietstufe3-2026).
 # Mietstufe II: M = 408 + 19.20 + 110.40 = 537.60; 1.15 × (537.60 − (0.04 + 4.797e-4 × 537.60
-#   + 4.080e-5 × 990) × 990) = 1.15 × (537.60 − 334.90) = 1.15 × 202.70 = 233.11 → 233 €.
-WOHNGELD_BY_STUFE = {2: 233.0, 3: 262.0}
+#   + 4.080e-5 × 982.35) × 982.35) = 1.15 × (537.60 − 332.00) = 1.15 × 205.60 = 236.44 → 236 €.
+WOHNGELD_BY_STUFE = {2: 236.0, 3: 266.0}
 RE_STUFE = {"castrop-rauxel": 3, "datteln": 2, "dorsten": 2, "gladbeck": 2, "haltern-am-see": 3, "herten": 2,
             "marl": 3, "oer-erkenschwick": 2, "recklinghausen": 3, "waltrop": 2}  # WoGV Anlage, NRW
 
