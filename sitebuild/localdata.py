@@ -60,6 +60,20 @@ def _stale_mark(office: dict, today: date) -> dict:
     return {"stale_since": {"year": year, "month": month}}
 
 
+def stale_label(office: dict, lang: str) -> str:
+    """"Stand <Monat Jahr> – bitte vor dem Besuch anrufen" in ``lang`` for a stale office, else ''."""
+    mark = office.get("stale_since")
+    if not mark:
+        return ""
+    from babel.dates import format_date
+
+    from .catalogs import translator
+
+    when = (format_date(date(mark["year"], mark["month"], 1), "LLLL yyyy", locale=lang)
+            if mark.get("month") else str(mark["year"]))
+    return translator(lang)("office.stale", date=when)
+
+
 @dataclass
 class Resolution:
     offices: list[dict]

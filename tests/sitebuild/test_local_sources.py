@@ -105,3 +105,22 @@ def test_check_warns_about_stale_contacts_without_failing(tmp_path):
     localdata.validate(tmp_path, problems, date(2026, 12, 1))
     assert problems == []
     assert len(problems.warnings) == 1 and "offices.yml:2: warning: office 'alt': source of 2020-07" in problems.warnings[0]
+
+
+def test_nationwide_cards_never_say_please_ask_and_old_contacts_say_call_first(built_site):
+    from sitebuild.localpages import office_card
+
+    data = LocalData.load(DEFAULT_SITE, today=date(2026, 12, 1))
+    common = [o for o in data.offices if o.get("nationwide")]
+    assert {o["type"] for o in common} >= {"beitragsservice", "pflegekasse", "rentenversicherung", "krankenkasse",
+                                          "familienkasse"}
+    for o in common:
+        for lang in ("de", "en", "ar"):
+            assert 'class="sl-ask"' not in office_card(o, lang), (o["id"], lang)
+    old = {**common[0], "source_date": "2019-11"}
+    old.update(localdata._stale_mark(old, date(2026, 12, 1)))
+    assert "Stand November 2019 – bitte vor dem Besuch anrufen" in office_card(old, "de")
+    assert "As of November 2019 – please call before you visit" in office_card(old, "en")
+    # the built Rundfunkbeitrag page names the Beitragsservice for every town, never "please ask" for it
+    html = (built_site / "leistungen" / "rundfunkbeitrag-befreiung" / "index.html").read_text(encoding="utf-8")
+    assert html.count('id="office-beitragsservice"') == len(data.towns)
