@@ -13,8 +13,9 @@ What (per child, amounts in params/bildung_und_teilhabe.yaml):
   holiday camps; § 28 Abs. 7); not in the Grundsicherung im Alter (§ 42 Nr. 3 SGB XII);
 - at actual cost, named only: school trips and class trips, school transport, tutoring, the
   shared lunch (§ 28 Abs. 2, 4, 5, 6); trips and lunch also for children in a Kita.
-The amount is what the fixed rules give for the month assessed. It is never part of the
-combination's total: BuT is mostly paid to the school, club or caterer, or on application.
+The amount is the monthly Teilhabe budget; the Schulbedarf is shown with the month it is paid.
+BuT is never part of the combination's total: it is mostly paid to the school, club or caterer,
+or on application.
 """
 from __future__ import annotations
 
@@ -91,11 +92,10 @@ def assess(hh: Household, params: Params, gets: list[str], open_: list[str]) -> 
                                   {"person": pid, "first": float(first.value), "second": float(second.value)}))
             if assumed:
                 res.steps.append(Step("but.school_assumed", None, first.legal_basis, {"person": pid}))
+            # Paid once per half-year (August, February): shown, not part of the monthly amount.
             if month == months["erstes_schulhalbjahr"]:
-                res.amount += D(first.value)
                 res.steps.append(Step("but.schulbedarf_now", D(first.value), first.legal_basis, {"person": pid}))
             elif month == months["zweites_schulhalbjahr"]:
-                res.amount += D(second.value)
                 res.steps.append(Step("but.schulbedarf_now", D(second.value), second.legal_basis, {"person": pid}))
         if c["age"] < limits["teilhabe"] and program != "grundsicherung-im-alter":
             res.amount += D(teilhabe.value)
@@ -110,7 +110,7 @@ def assess(hh: Household, params: Params, gets: list[str], open_: list[str]) -> 
     res.status = LIKELY if basis and not assumed_any and not wohngeld_family else POSSIBLE
     if maybe:
         res.reasons.append(Step("but.depends_on_combination", None, law, {"program": program}))
-    res.steps.append(Step("but.amount", res.amount, law, {}))
+    res.steps.append(Step("but.amount", res.amount, teilhabe.legal_basis, {}))
     return res
 
 
