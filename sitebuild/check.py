@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from . import ROOT
-from . import localdata
+from . import legalreview, localdata
 from .frontmatter import split_front_matter
 from .selfcheckpage import PROGRAMS
 from .placeholders import PARAM_RE, TABLE_RE, PlaceholderError, resolve
@@ -67,6 +67,7 @@ def check_page(path: Path, today: date, problems: Problems) -> None:
 
     if path.parent.name == "leistungen" and path.name.endswith(".de.md"):
         check_benefit(path, meta, fm_text, body, body_line, today, problems)
+    legalreview.check(path, meta, fm_text, body, today, problems)
 
 
 def _field_line(fm_text: str, key: str) -> int:
