@@ -73,8 +73,6 @@ def check(path: Path, meta: dict, fm_text: str, body: str, today: date, problems
         problems.add(path, line, "legal_review.basis must list the checked rules, each with its §")
     if not isinstance(reviewed, date):
         return
-    if reviewed > today:
-        problems.add(path, line, f"legal_review.date {reviewed} lies in the future")
     newest = newest_parameter_date(body, today)
     if newest and reviewed.isoformat() < newest[0]:
         log.warning("%s:%d: legal_review %s is older than the value of %s valid from %s: "
