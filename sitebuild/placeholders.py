@@ -92,11 +92,11 @@ AGE_BANDS = {"de": ("unter {0} Jahren", "ab {0} Jahren"),
              "ar": ("أقل من {0} سنة", "من {0} سنة")}
 
 
-def age_table(ref: str, lang: str, day: date, heads: tuple[str, str]) -> str:
+def age_table(ref: str, lang: str, day: date, heads: tuple[str, str], data: dict | None = None) -> str:
     """Markdown table of an age-keyed parameter: "under 30 / from 30 / ..."."""
     parts = ref.split(".")
     try:
-        found = Params(day).get(parts[0], parts[1]) if len(parts) == 2 else None
+        found = Params(day, data).get(parts[0], parts[1]) if len(parts) == 2 else None
     except (KeyError, LookupError) as exc:
         raise PlaceholderError(f"unknown parameter '{ref}'") from exc
     if found is None or not isinstance(found.value, dict) \
