@@ -67,11 +67,18 @@ def format_value(value, unit: str, lang: str) -> str:
     if unit == "share":  # 0.17 in the law's arithmetic, "17 %" for readers
         return format_percent(number, locale=lang, format="#,##0.##%")
     text = format_decimal(number, locale=lang)
-    return text if unit in ("", "number") else f"{text} {unit_label(unit, lang)}"
+    return text if unit in ("", "number") else f"{text} {unit_label(unit, lang, number == 1)}"
 
 
-def unit_label(unit: str, lang: str) -> str:
-    labels = {"years": {"de": "Jahre", "en": "years", "ar": "سنة"},
+def unit_label(unit: str, lang: str, one: bool = False) -> str:
+    # "1 Monat", not "1 Monate": deadlines of one month or one year are common in the law
+    singular = {"years": {"de": "Jahr", "en": "year"}, "months": {"de": "Monat", "en": "month"},
+                "weeks": {"de": "Woche", "en": "week"}, "days": {"de": "Tag", "en": "day"},
+                "hours": {"de": "Stunde", "en": "hour"}}
+    if one and lang in singular.get(unit, {}):
+        return singular[unit][lang]
+    labels = {"hours": {"de": "Stunden", "en": "hours", "ar": "ساعة"},
+              "years": {"de": "Jahre", "en": "years", "ar": "سنة"},
               "months": {"de": "Monate", "en": "months", "ar": "شهر"},
               "weeks": {"de": "Wochen", "en": "weeks", "ar": "أسبوع"},
               "days": {"de": "Tage", "en": "days", "ar": "يوم"},
