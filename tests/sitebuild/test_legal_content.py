@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from sitebuild import check
-from sitebuild.placeholders import TABLE_RE, age_table
+from sitebuild.placeholders import TABLE_RE, age_table, fill_params
 from tests.conftest import ROOT
 
 CONTENT = ROOT / "content"
@@ -19,7 +19,8 @@ TODAY = date(2026, 12, 1)
 
 
 def page(rel: str) -> str:
-    return (CONTENT / rel).read_text(encoding="utf-8")
+    """The page as readers see it: parameters filled in with the values in force on TODAY."""
+    return fill_params((CONTENT / rel).read_text(encoding="utf-8"), "de", TODAY)
 
 
 def flat(text: str) -> str:
@@ -28,7 +29,7 @@ def flat(text: str) -> str:
 
 # (page, text that must be there, text that must be gone, origin)
 STATEMENTS = [
-    ("leistungen/grundsicherungsgeld.de.md", "das Eineinhalbfache der Miete",
+    ("leistungen/grundsicherungsgeld.de.md", "der Miete, die am Ort als angemessen gilt (das Eineinhalbfache)",
      "meistens erst ab dem nächsten Bewilligungszeitraum", "W2/M1: § 22 Abs. 1 S. 6 SGB II, no § 65a transition"),
     ("leistungen/grundsicherungsgeld.de.md", "in der Regel höchstens 6 Monate",
      "von Anfang an nur in angemessener Höhe", "W3: § 22 Abs. 1 S. 9 SGB II"),
@@ -50,8 +51,8 @@ STATEMENTS = [
      "Grundsicherungsgeld oder Sozialhilfe, behält das Amt", "W7: § 36 Abs. 1 S. 3 SGB XII"),
     ("leistungen/asylbewerberleistungen.de.md", "Aufenthaltserlaubnis nach § 24 Aufenthaltsgesetz",
      "ab dem 1. April 2025", "O1: § 1 Abs. 1 Nr. 1b AsylbLG, § 74 SGB II"),
-    ("leistungen/hilfe-zum-lebensunterhalt.de.md", "höchstens das Eineinhalbfache", None, "O3: § 35 Abs. 1 SGB XII"),
-    ("leistungen/kinderzuschlag.de.md", "im **letzten Monat** der 6 Monate", "Stellen Sie dann rechtzeitig",
+    ("leistungen/hilfe-zum-lebensunterhalt.de.md", "150% der Miete, die am Ort als angemessen gilt", None, "O3: § 35 Abs. 1 SGB XII"),
+    ("leistungen/kinderzuschlag.de.md", "im **letzten Monat** dieses Zeitraums", "Stellen Sie dann rechtzeitig",
      "M3: § 6a Abs. 7 S. 2 BKGG"),
     ("leistungen/kinderzuschlag.de.md", "nur im **ersten Monat**", None, "§ 6a Abs. 3 S. 6-7 BKGG"),
     ("leistungen/wohngeld.de.md", "Sie erhöht nur die Grenze", "ein Betrag für das **Klima**", "M6: § 12 Abs. 7 WoGG"),
@@ -85,7 +86,7 @@ def test_no_page_reports_a_change_as_news():
 
 
 def test_asset_table_of_grundsicherungsgeld_is_rendered_from_the_parameter():
-    source = page("leistungen/grundsicherungsgeld.de.md")
+    source = (CONTENT / "leistungen" / "grundsicherungsgeld.de.md").read_text(encoding="utf-8")
     refs = [m[0] for m in TABLE_RE.findall(source)]
     assert refs == ["grundsicherungsgeld.vermoegen_freibetrag_nach_alter"]
     assert "| ab 40 Jahren |" not in source  # no band typed by hand
@@ -167,3 +168,26 @@ def test_every_benefit_and_life_situation_page_records_its_review():
     pages = sorted((CONTENT / "leistungen").glob("*.de.md")) + sorted((CONTENT / "lebenslagen").glob("*.de.md"))
     missing = [p.name for p in pages if "\nlegal_review:" not in p.read_text(encoding="utf-8")]
     assert len(pages) >= 40 and missing == []
+
+
+# Numbers of the law come from parameters (issue 19, item 3), each with its § in selfcheck/params/.
+LAW_NUMBERS = [
+    ("leistungen/unterhaltsvorschuss.de.md", "unterhaltsvorschuss.rueckwirkung_monate", "1 Monat"),      # § 4 Abs. 2 UVG
+    ("leistungen/kindergeld.de.md", "kindergeld.rueckwirkung_monate", "6 Monate"),                      # § 70 Abs. 1 EStG
+    ("leistungen/elterngeld.de.md", "elterngeld.rueckwirkung_lebensmonate", "3 Monate"),                # § 7 Abs. 1 BEEG
+    ("leistungen/asylbewerberleistungen.de.md", "asylblg.analogleistungen_wartezeit_monate", "36 Monate"),  # § 2 AsylbLG
+    ("leistungen/grundsicherungsgeld.de.md", "grundsicherungsgeld.kdu_karenzzeit_deckel_prozent", "150"),   # § 22 Abs. 1 S. 6
+    ("leistungen/kinderzuschlag.de.md", "kinderzuschlag.sofortzuschlag", "25"),                         # M4: § 6a Abs. 2 S. 4 BKGG
+]
+
+
+@pytest.mark.parametrize("rel,ref,shown", LAW_NUMBERS, ids=[n[1] for n in LAW_NUMBERS])
+def test_numbers_of_the_law_are_placeholders(rel, ref, shown):
+    source = (CONTENT / rel).read_text(encoding="utf-8")
+    assert re.search(r"param\(\s*[\"']" + re.escape(ref) + r"[\"']\s*\)", source)
+    assert shown in page(rel)
+
+
+def test_kinderzuschlag_no_longer_cites_the_sgb_ii_sofortzuschlag():
+    # M4: the Kinderzuschlag's own Sofortzuschlag is § 6a Abs. 2 S. 4 BKGG, not § 72 SGB II
+    assert "grundsicherungsgeld.kindersofortzuschlag" not in (CONTENT / "leistungen" / "kinderzuschlag.de.md").read_text(encoding="utf-8")
