@@ -98,12 +98,20 @@ def test_age_table_shows_the_bands_of_paragraph_12_sgb_ii():
     data = {"grundsicherungsgeld": {"freibetrag": {
         "name": {"de": "Freibetrag", "en": "Allowance"}, "unit": "EUR", "legal_basis": "§ 12 Abs. 2 SGB II",
         "values": {"2026-07-01": {"value": {"0": 5000, "30": 10000, "40": 12500, "50": 20000},
-                                  "source": "§ 12 Abs. 2 SGB II"}}}}}
+                                  "reference": [{"title": "§ 12 Abs. 2 SGB II"}]}}}}}
     table = age_table("grundsicherungsgeld.freibetrag", "de", TODAY, ("Alter", "Betrag"), data=data)
     assert table.splitlines() == [
         "| Alter | Betrag |", "|---|---|",
         "| unter 30 Jahren | 5.000\xa0€ |", "| ab 30 Jahren | 10.000\xa0€ |",
         "| ab 40 Jahren | 12.500\xa0€ |", "| ab 50 Jahren | 20.000\xa0€ |"]
+
+
+def test_asset_table_shows_the_statutory_bands_from_the_parameter_file():
+    # W1 of the review: the page showed "unter 20 / ab 20 / ab 40 / ab 50" and 15,000 €; § 12 Abs. 2 SGB II
+    # (in force since 1.7.2026) has 5,000 / 10,000 from 30 / 12,500 from 40 / 20,000 from 50.
+    rows = [line for line in page("leistungen/grundsicherungsgeld.de.md").splitlines() if line.startswith(("| unter ", "| ab ")) and "Jahren |" in line]
+    assert rows == ["| unter 30 Jahren | 5.000\xa0€ |", "| ab 30 Jahren | 10.000\xa0€ |",
+                    "| ab 40 Jahren | 12.500\xa0€ |", "| ab 50 Jahren | 20.000\xa0€ |"]
 
 
 BENEFIT = """---
