@@ -9,19 +9,16 @@ checked and when::
 
 ``build.py check`` reports a missing or malformed record as an error (file:line). When a parameter
 the page shows got a new value after the review, the law may have moved on since, so the check
-warns (it does not fail: the amounts themselves come from the parameter and stay right).
+warns (``problems.warn``; it does not fail: the amounts themselves come from the parameter and stay right).
 """
 from __future__ import annotations
 
-import logging
 from datetime import date
 from pathlib import Path
 
 from selfcheck.params import Params
 
 from .placeholders import PARAM_RE, TABLE_RE
-
-log = logging.getLogger(__name__)
 
 REVIEWED_DIRS = ("leistungen", "lebenslagen")
 
@@ -75,14 +72,5 @@ def check(path: Path, meta: dict, fm_text: str, body: str, today: date, problems
         return
     newest = newest_parameter_date(body, today)
     if newest and reviewed.isoformat() < newest[0]:
-        log.warning("%s:%d: legal_review %s is older than the value of %s valid from %s: "
-                    "check the page against the changed law", _shown(path), line, reviewed,
-                    newest[1], newest[0])
-
-
-def _shown(path: Path) -> str:
-    from . import ROOT
-    try:
-        return str(path.relative_to(ROOT))
-    except ValueError:
-        return str(path)
+        problems.warn(path, line, f"legal_review {reviewed} is older than the value of {newest[1]} valid from "
+                                  f"{newest[0]}: check the page against the changed law")
