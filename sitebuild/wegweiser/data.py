@@ -85,6 +85,8 @@ class Texts:
     def pair(self, text: str, text_lang: str, german: str | None) -> dict:
         # German beside it, unless it says the same (or is already in it, as in "… (Wohngeld)")
         de = german if self.bilingual and german and german not in text else None
+        if de and self.lang in RTL:  # the German beside right-to-left text keeps its own order ("Wohin gehen?")
+            de = f"{LRI}{de}{PDI}"
         return {"text": isolate_ltr(text, text_lang), "lang": text_lang,
                 "dir": "rtl" if text_lang in RTL else "ltr", "de": de}
 
