@@ -77,7 +77,8 @@ def stage(site, docs: Path) -> list:
                 page = docs / "wegweiser" / town["id"] / f"{stem}.{lang}.md"
                 page.parent.mkdir(parents=True, exist_ok=True)
                 title = f"{item.guide['title']['text']} – {item.guide['audience']['text']}"
-                page.write_text(_front(title) + "\n" + guide_html(item.guide, stem) + "\n", encoding="utf-8")
+                # formatted, not added: str + Markup would escape the front matter
+                page.write_text(f"{_front(title)}\n# {title}\n\n{guide_html(item.guide, stem)}\n", encoding="utf-8")
         made += per_town
         for page_lang in site.languages:
             _town_page(site, docs, town, config, per_town, page_lang)
