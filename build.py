@@ -18,7 +18,7 @@ from pathlib import Path
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitebuild import brand, bundle, check, csp, offline, pyodide, sites, stage, stdlib  # noqa: E402
+from sitebuild import brand, bundle, check, compress, csp, offline, pyodide, sites, stage, stdlib  # noqa: E402
 
 
 def build(site_dir: str | None) -> Path:
@@ -48,6 +48,7 @@ def build(site_dir: str | None) -> Path:
         shutil.copyfile(site.dir / site.data["logo"], out / "assets" / "brand" / Path(site.data["logo"]).name)
     offline.write(out, site.languages, "de", version)
     csp.write(out, sites.work_dir(site))
+    compress.write(out)  # last: every file is final now
     print(f"built {site.id} into {out} in {time.perf_counter() - started:.1f} s")
     return out
 
