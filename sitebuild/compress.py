@@ -2,8 +2,9 @@
 
 Beside every compressible file of at least ``MIN_SIZE`` bytes the build writes ``<file>.gz``
 and ``<file>.br``, but only when they save at least 5 %: a deflated zip gains nothing.
-Output is deterministic (gzip without a timestamp). Compressing Pyodide's 9.6 MB wasm with
-brotli at its best level takes a minute, so results are cached by content hash.
+Zips are left alone (Pyodide's are deflated already). Output is deterministic (gzip without a
+timestamp). Brotli at its best level takes a minute for Pyodide's 9.6 MB wasm, so every result
+is cached by content hash: a rebuild compresses only what changed.
 """
 from __future__ import annotations
 
@@ -15,28 +16,36 @@ import brotli
 
 from . import ROOT
 
-SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".zip", ".svg", ".xml", ".txt", ".webmanifest"}
+SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".webmanifest"}
 MIN_SIZE = 1024
 CACHE_DIR = ROOT / "build" / "compress-cache"
 
 
-def _brotli(data: bytes) -> bytes:
-    # The best level for the large runtime files (cached); a faster one for the many pages.
-    quality = 11 if len(data) > 256 * 1024 else 9
-    key = CACHE_DIR / f"{hashlib.sha256(data).hexdigest()}.q{quality}.br"
+def _cached(data: bytes, kind: str, pack) -> bytes:
+    key = CACHE_DIR / f"{hashlib.sha256(data).hexdigest()}.{kind}"
     if key.exists():
         return key.read_bytes()
-    out = brotli.compress(data, quality=quality)
-    if len(data) > 256 * 1024:
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        key.write_bytes(out)
+    out = pack(data)
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    key.write_bytes(out)
     return out
+
+
+def _gzip(data: bytes) -> bytes:
+    return _cached(data, "gz9", lambda d: gzip.compress(d, compresslevel=9, mtime=0))
+
+
+def _brotli(data: bytes) -> bytes:
+    # The best level only for the wasm (the largest download, never changed between builds);
+    # a faster one for everything else.
+    quality = 11 if len(data) > 4 * 1024 * 1024 else 9
+    return _cached(data, f"q{quality}.br", lambda d: brotli.compress(d, quality=quality))
 
 
 def compress_file(path: Path) -> list[Path]:
     data = path.read_bytes()
     written = []
-    for suffix, packed in ((".gz", gzip.compress(data, compresslevel=9, mtime=0)), (".br", _brotli(data))):
+    for suffix, packed in ((".gz", _gzip(data)), (".br", _brotli(data))):
         target = path.with_name(path.name + suffix)
         if len(packed) <= 0.95 * len(data):
             target.write_bytes(packed)
