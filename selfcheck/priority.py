@@ -18,6 +18,12 @@ Kinderzuschlag when they end the need OR when they pay more than SGB II; we foll
 (they must end the need) plus the 100 € rule of § 6a Abs. 1a BKGG, which GETTSIM lacks; and
 for UVG from age 12 we also apply § 1 Abs. 1a Satz 1 Nr. 1 (UVG ends the child's need).
 
+Adding a program (see the registry in programs/__init__.py): get its module with
+``programs.module(id)`` at the top of ``decide``, run it through ``_safe`` (a month without
+values gives ``needs_advice``, not a crash), append its result to ``results`` and its id to
+``chosen`` where the law puts it (e.g. SGB XII only where Wohngeld does not end the need,
+§ 2 SGB XII), with a ``priority.*`` step that says why.
+
 When the Mietstufe is unknown, Wohngeld is bounded (lowest and highest Mietstufe); the check
 decides when both bounds lead to the same answer and says ``needs_advice`` otherwise; when
 an unknown KdU limit or missing values leave it open, the combination is ``needs_advice``,
@@ -30,8 +36,7 @@ from decimal import Decimal
 
 from .household import ZERO, D, Household
 from .params import Params
-from .programs import grundsicherungsgeld as sgb2
-from .programs import kindergeld, kinderzuschlag, unterhaltsvorschuss, wohngeld
+from . import programs
 from .result import LIKELY, NEEDS_ADVICE, NOT_ENTITLED, POSSIBLE, ProgramResult, Step
 
 
@@ -41,6 +46,14 @@ def _safe(fn, program: str, make_default):
         return fn(), None
     except LookupError:
         return make_default(), Step("params.not_covered", None, "", {"program": program})
+
+
+def _uvg_parent_income(hh: Household, parent: dict) -> Decimal:
+    """§ 1 Abs. 1a Satz 1 Nr. 2 UVG: the parent's income under § 11 Abs. 1 Satz 1 SGB II except
+    Kindergeld, without § 11b deductions: gross earnings plus every other income entered."""
+    other = sum((v for k, v in hh.other_income(parent).items() if k not in ("kindergeld", "kindergeld_uebertrag")),
+                ZERO)
+    return hh.gross(parent) + other
 
 
 def _status_of(results: list[ProgramResult]) -> str:
@@ -55,6 +68,9 @@ def _status_of(results: list[ProgramResult]) -> str:
 
 
 def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResult], dict]:
+    kindergeld, unterhaltsvorschuss, wohngeld, kinderzuschlag, sgb2 = (
+        programs.module(p) for p in ("kindergeld", "unterhaltsvorschuss", "wohngeld", "kinderzuschlag",
+                                     "grundsicherungsgeld"))
     steps: list[Step] = []
 
     kg, miss = _safe(lambda: kindergeld.evaluate(hh, params, local), "kindergeld",
@@ -187,11 +203,12 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
         dropped = []
         for cid in uvg.older:
             parent = hh.parent_of(hh.by_id[cid])
-            if sgb.child_uncovered.get(cid, ZERO) <= 0 or hh.gross(parent) >= minimum:
+            if sgb.child_uncovered.get(cid, ZERO) <= 0 or _uvg_parent_income(hh, parent) >= minimum:
                 continue
             dropped.append(cid)
-            uvg.reasons.append(Step("uvg.sgb2_age12", uvg.per_child[cid], "§ 1 Abs. 1a UVG",
-                                    {"person": cid, "minimum": float(minimum)}))
+            uvg.reasons.append(Step("uvg.sgb2_age12", uvg.per_child[cid], "§ 1 Abs. 1a Satz 1 Nr. 2 UVG",
+                                    {"person": cid, "minimum": float(minimum),
+                                     "income": float(_uvg_parent_income(hh, parent))}))
         if dropped:
             for cid in dropped:
                 del uvg.per_child[cid]

@@ -6,7 +6,9 @@ from sitebuild import localdata
 from sitebuild.check import Problems
 from sitebuild.localdata import LocalData
 
-TOWNS = "towns:\n  - {id: alpha, name: Alpha}\n  - {id: beta, name: Beta}\n"
+# Test towns borrow the WoGV Anlage entries of two real towns so that their Mietstufe resolves.
+TOWNS = ('towns:\n  - {id: alpha, name: Alpha, ags: "05562024", mietenstufe: {gemeinde: "Marl, Stadt"}}\n'
+         '  - {id: beta, name: Beta, ags: "05562012", mietenstufe: {gemeinde: "Dorsten, Stadt"}}\n')
 
 
 def office(**over) -> dict:
@@ -65,6 +67,19 @@ def test_the_town_office_comes_before_a_kreis_wide_one():
                      responsibilities={"wohngeld": {"default": "wohngeldstelle"}})
     assert [o["id"] for o in data.responsible("wohngeld", "alpha").offices] == ["local"]
     assert [o["id"] for o in data.responsible("wohngeld", "beta").offices] == ["kreis"]
+
+
+def test_also_adds_a_second_office_type_each_with_its_own_nearest_office():
+    # Adult migration counselling in the town and the Jugendmigrationsdienst serving two towns: both answer,
+    # although the JMD serves more towns (the nearest rule applies within one office type).
+    data = LocalData(towns=[{"id": "alpha", "name": "Alpha"}, {"id": "beta", "name": "Beta"}],
+                     offices=[office(id="mbe", towns=["alpha"], type="migrationsberatung", benefits=["migrationsberatung"]),
+                              office(id="jmd", towns=["alpha", "beta"], type="jugendmigrationsdienst",
+                                     benefits=["migrationsberatung"])],
+                     responsibilities={"migrationsberatung": {"default": "migrationsberatung",
+                                                              "also": "jugendmigrationsdienst"}})
+    assert [o["id"] for o in data.responsible("migrationsberatung", "alpha").offices] == ["mbe", "jmd"]
+    assert [o["id"] for o in data.responsible("migrationsberatung", "beta").offices] == ["jmd"]
 
 
 def test_unknown_responsibility_offers_the_towns_lotse():
