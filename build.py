@@ -4,6 +4,8 @@
     python build.py build [--site sites/<id>]   build one municipality's site into site/<id>/
     python build.py serve [--site ...] [--port 8000]   build, then serve on 127.0.0.1
     python build.py check [--site ...]           validate content and data; file:line messages
+    python build.py impact BASE [--site ...]     what changes against git revision BASE (Markdown)
+    python build.py new-site [--name ... --land ... --town ...]   start sites/<id>/ for a municipality
 """
 from __future__ import annotations
 
@@ -63,7 +65,16 @@ def main(argv: list[str] | None = None) -> int:
         if name == "serve":
             cmd.add_argument("--port", type=int, default=8000)
             cmd.add_argument("--no-build", action="store_true", help="serve the last build as it is")
+    impact_cmd = sub.add_parser("impact", help="pages, amounts and self-check results that change against BASE")
+    impact_cmd.add_argument("base", help="git revision to compare with, e.g. origin/main")
+    impact_cmd.add_argument("--site", help="site folder (default: sites/kreis-recklinghausen)")
+    impact_cmd.add_argument("--output", help="also write the Markdown report to this file")
     args = parser.parse_args(argv)
+
+    if args.command == "impact":
+        from sitebuild import impact
+
+        return impact.main(args.base, args.site, args.output)
 
     if args.command == "check":
         problems = check.run(args.site)
