@@ -65,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
         if name == "serve":
             cmd.add_argument("--port", type=int, default=8000)
             cmd.add_argument("--no-build", action="store_true", help="serve the last build as it is")
+        if name == "check":
+            cmd.add_argument("--format", choices=("text", "github", "gitlab"), default=None,
+                             help="text (file:line), github (workflow commands) or gitlab (Code Quality JSON)")
     impact_cmd = sub.add_parser("impact", help="pages, amounts and self-check results that change against BASE")
     impact_cmd.add_argument("base", help="git revision to compare with, e.g. origin/main")
     impact_cmd.add_argument("--site", help="site folder (default: sites/kreis-recklinghausen)")
@@ -78,6 +81,11 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "check":
         problems = check.run(args.site)
+        if args.format:  # for pipelines: the whole report on stdout, the status in the exit code
+            from sitebuild import report_formats
+
+            sys.stdout.write(report_formats.render(problems, args.format, getattr(check, "WARNINGS", ())))
+            return 1 if (problems.errors() if hasattr(problems, "errors") else problems) else 0
         for problem in problems:
             print(problem, file=sys.stderr)
         print(f"check: {len(problems)} problem(s)" if problems else "check: ok")
