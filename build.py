@@ -72,8 +72,20 @@ def main(argv: list[str] | None = None) -> int:
     impact_cmd.add_argument("base", help="git revision to compare with, e.g. origin/main")
     impact_cmd.add_argument("--site", help="site folder (default: sites/kreis-recklinghausen)")
     impact_cmd.add_argument("--output", help="also write the Markdown report to this file")
+    new = sub.add_parser("new-site", help="start sites/<id>/ for a municipality (asks for what is missing)")
+    new.add_argument("--name", help="e.g. Ostalbkreis")
+    new.add_argument("--land", help="ISO code, e.g. DE-BW")
+    new.add_argument("--town", action="append", help="Name or Name:AGS; repeat for each town")
+    new.add_argument("--kreis", help="the Kreis as the WoGV Anlage names it (for towns it does not list)")
+    new.add_argument("--languages", default="de,en,ar")
+    new.add_argument("--id", help="folder name (default: from the name)")
+    new.add_argument("--force", action="store_true", help="overwrite an existing folder")
     args = parser.parse_args(argv)
 
+    if args.command == "new-site":
+        from sitebuild import newsite
+
+        return newsite.main(args)
     if args.command == "impact":
         from sitebuild import impact
 
