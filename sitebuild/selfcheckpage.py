@@ -13,14 +13,16 @@ from pathlib import Path
 
 import yaml
 
+from selfcheck import programs
+
 from . import questionnaire
 from .catalogs import messages
 from .frontmatter import split_front_matter
 from .localdata import LocalData
 from .localpages import responsible_html
 
-# Programs the engine computes; each has a benefit page with the same id.
-PROGRAMS = ("grundsicherungsgeld", "wohngeld", "kinderzuschlag", "kindergeld", "unterhaltsvorschuss")
+# Programs the engine computes (selfcheck/programs registry); each has a benefit page with the same id.
+PROGRAMS = programs.computed()
 
 
 def _json(data) -> str:
