@@ -21,7 +21,8 @@ TODAY = date(2026, 12, 1)
 # bill (BT-Drs. 21/8235), used here because it is the kind of edit editors will make in January.
 NEW_VALUE = """    2027-01-01:
       value: 267
-      source: Teständerung (Gesetzentwurf BT-Drs. 21/8235)
+      reference:
+        - title: "Teständerung (Gesetzentwurf BT-Drs. 21/8235)"
 """
 
 
@@ -44,9 +45,9 @@ def changed_repo(tmp_path_factory) -> Path:
     git(repo, "commit", "-q", "-m", "base")
     params = repo / "selfcheck" / "params" / "kindergeld.yaml"
     text = params.read_text(encoding="utf-8")
-    anchor = "      source: Art. 2 SteFeG, G. v. 23.12.2024, BGBl. 2024 I Nr. 449\n"
+    anchor = "\naltersgrenze:\n"  # the parameter after betrag_je_kind: the new value goes at the end of its values
     assert anchor in text
-    params.write_text(text.replace(anchor, anchor + NEW_VALUE, 1), encoding="utf-8")
+    params.write_text(text.replace(anchor, "\n" + NEW_VALUE.rstrip("\n") + anchor, 1), encoding="utf-8")
     # A German page edit with translations beside it: they are now stale.
     index = repo / "content" / "index.de.md"
     index.write_text(index.read_text(encoding="utf-8") + "\nNeuer Hinweis.\n", encoding="utf-8")
