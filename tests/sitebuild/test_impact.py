@@ -114,3 +114,23 @@ def test_param_changes_of_a_table_show_only_the_cells_that_differ(tmp_path):
                         f"      value: {value}\n      source: Test\n", encoding="utf-8")
     (change,) = impact.param_changes(tmp_path / "a", tmp_path / "b")
     assert (change.kind, impact.describe_value_change(change)) == ("geändert", ("2: 506,00 €", "2: 510,00 €"))
+
+
+def test_a_municipality_adds_its_own_example_households(tmp_path):
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "a.json").write_text('{"month": "2026-03", "persons": []}', encoding="utf-8")
+    own = tmp_path / "sites" / "x" / "examples"
+    own.mkdir(parents=True)
+    (own / "b.json").write_text('{"month": "2026-05", "persons": []}', encoding="utf-8")
+    assert list(impact.example_households(tmp_path, "sites/x")) == ["examples/a.json", "sites/x/examples/b.json"]
+
+
+def test_stale_translations_of_a_site_page(tmp_path):
+    for tree, text in (("a", "alt"), ("b", "neu")):
+        pages = tmp_path / tree / "sites" / "x" / "pages"
+        pages.mkdir(parents=True)
+        (pages / "ort.de.md").write_text(text, encoding="utf-8")
+        (pages / "ort.en.md").write_text("same", encoding="utf-8")
+        (pages / "ort.ar.md").write_text("same" if tree == "a" else "updated", encoding="utf-8")
+    # The Arabic page was updated with the German one; the English one was not.
+    assert impact.stale_translations(tmp_path / "a", tmp_path / "b", "sites/x") == {"en": ["sites/x/pages/ort.en.md"]}
