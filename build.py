@@ -96,10 +96,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.format:  # for pipelines: the whole report on stdout, the status in the exit code
             from sitebuild import report_formats
 
-            sys.stdout.write(report_formats.render(problems, args.format, getattr(check, "WARNINGS", ())))
+            found = [*problems, *getattr(problems, "warnings", [])]
+            sys.stdout.write(report_formats.render(found, args.format, getattr(check, "WARNINGS", ())))
             return 1 if (problems.errors() if hasattr(problems, "errors") else problems) else 0
-        for problem in problems:
-            print(problem, file=sys.stderr)
+        for message in [*getattr(problems, "warnings", []), *problems]:
+            print(message, file=sys.stderr)
         print(f"check: {len(problems)} problem(s)" if problems else "check: ok")
         return 1 if problems else 0
 
