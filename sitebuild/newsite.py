@@ -217,9 +217,12 @@ def create(name: str, land: str, towns: list[Town], languages: list[str], kreis:
         row["kdu"] = None
         rows.append(row)
     head = {"wogv_kreis": kreis} if use_param else {}
+    how = ("# mietenstufe: how the WoGV Anlage lists the town (selfcheck/params/mietenstufen.yaml looks it up by\n"
+           "# the AGS's Land and this name); kreis: true = not listed (under 10,000 inhabitants), value of wogv_kreis.\n"
+           if use_param else "")
     (target / "towns.yml").write_text(
         f"# Towns of {name}. Mietstufe: WoGV Anlage ({WOGV_URL}); KdU limits: the Jobcenter's guideline (unknown: null).\n"
-        + _dump({**head, "towns": rows}), encoding="utf-8")
+        + how + _dump({**head, "towns": rows}), encoding="utf-8")
 
     benefits = benefit_office_types()
     skip = set() if land == "DE-NW" else NRW_ONLY_TYPES

@@ -6,7 +6,7 @@
 - ``gitlab``: a Code Quality report (JSON), which GitLab shows in the merge request.
 
 A problem is anything with ``path``, ``line``, ``message`` and ``rule`` attributes, or a plain
-``file:line: message`` string (then the rule is ``check``).
+``file:line: message`` string (then the rule is ``check``; ``file:line: warning: message`` is a warning).
 """
 from __future__ import annotations
 
@@ -35,7 +35,9 @@ def item(problem, warnings=()) -> Item:
     match = LINE_RE.match(str(problem))
     if not match:  # a message without a place, e.g. an unreadable site.yml
         return Item("", 1, str(problem), "check")
-    return Item(match["path"], int(match["line"]), match["message"], "check")
+    message = match["message"]
+    warning = message.startswith("warning: ")  # check's warnings: reported, they do not fail the check
+    return Item(match["path"], int(match["line"]), message.removeprefix("warning: "), "check", warning)
 
 
 def text(items: list[Item]) -> str:

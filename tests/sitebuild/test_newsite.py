@@ -10,7 +10,6 @@ are the printed Anlage values otherwise: Aalen, Stadt III; Ellwangen (Jagst), St
 """
 from __future__ import annotations
 
-import os
 import shutil
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -23,7 +22,7 @@ from sitebuild import ROOT, check, newsite
 
 TOWNS = ["Aalen:08136088", "Ellwangen (Jagst):08136019", "Stödtlen:08136068"]
 PRINTED = {"Aalen, Stadt": 3, "Ellwangen (Jagst), Stadt": 3, "Ostalbkreis": 2}  # WoGV Anlage, Land BW
-XML = Path(os.environ.get("SOZIALLOTSE_WOGV_XML", "/work/shared/reference/data/wogv-2025-05-19.xml"))
+XML = ROOT / "selfcheck" / "params" / "data" / "wogv-2025-05-19.xml"  # official XML, kept with the parameter
 SITE_ID = "test-ostalbkreis"
 
 
@@ -46,8 +45,6 @@ def anlage_rows(path: Path) -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory):
-    if not (ROOT / "selfcheck" / "params" / "mietenstufen.yaml").exists() and XML.is_file():
-        os.environ.setdefault("SOZIALLOTSE_WOGV_XML", str(XML))
     sites_dir = ROOT / "sites"
     target = sites_dir / SITE_ID
     shutil.rmtree(target, ignore_errors=True)
@@ -73,12 +70,11 @@ def test_mietstufen_equal_the_wogv_anlage(made):
 
 def test_the_engine_reads_those_mietstufen_from_towns_yml(made):
     from selfcheck.local import from_towns_yaml, mietstufe
+    from selfcheck.params import Params
 
     local = from_towns_yaml(yaml.safe_load((made.dir / "towns.yml").read_text(encoding="utf-8")))
-    try:
-        got = {town: mietstufe(local, town) for town in ("aalen", "ellwangen-jagst", "stoedtlen")}
-    except TypeError:  # a tree whose mietstufe() looks the Anlage up for a month
-        got = {town: mietstufe(local, town, "2026-12") for town in ("aalen", "ellwangen-jagst", "stoedtlen")}
+    params = Params(date(2026, 12, 1))  # the Anlage in force in December 2026
+    got = {town: mietstufe(local, town, params) for town in ("aalen", "ellwangen-jagst", "stoedtlen")}
     assert got == {"aalen": 3, "ellwangen-jagst": 3, "stoedtlen": 2}
 
 

@@ -53,6 +53,13 @@ def test_plain_file_line_strings_are_read_too():
         "unknown parameter 'kindergeld.betrag': see selfcheck/params/\n")
 
 
+def test_plain_warning_strings_become_warnings():
+    warning = f"{PAGE}:30: warning: period '12 Monate' typed in"
+    assert report_formats.render([warning], "github") == (
+        "::warning file=content/leistungen/kindergeld.de.md,line=30,title=check::period '12 Monate' typed in\n")
+    assert report_formats.render([warning], "text") == f"{PAGE}:30: warning: period '12 Monate' typed in [check]\n"
+
+
 def test_check_of_a_page_with_two_mistakes_in_all_three_formats(tmp_path):
     page = tmp_path / "seite.de.md"
     page.write_text('---\ntitle: X\n---\n# X\n\nBetrag: {{ param("kindergeld.betrag") }}\nFrist: {{ frist }}\n',
