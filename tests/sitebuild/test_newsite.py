@@ -112,3 +112,17 @@ def test_build_makes_a_working_site(made):
         assert (out / page).is_file(), page
     wohngeld = (out / "leistungen" / "wohngeld" / "index.html").read_text(encoding="utf-8")
     assert "Ellwangen (Jagst)" in wohngeld and "Ostalbkreis" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_cli_refuses_an_incomplete_or_unknown_input(capsys):
+    import build
+
+    assert build.main(["new-site", "--name", "Ostalbkreis", "--land", "DE-BW"]) == 2  # no town (stdin is no terminal)
+    assert build.main(["new-site", "--name", "Ostalbkreis", "--land", "BW", "--town", "Aalen"]) == 2
+    assert "Land must be one of" in capsys.readouterr().err
+    assert not (ROOT / "sites" / "ostalbkreis").exists()
+
+
+def test_town_needs_an_eight_digit_ags():
+    with pytest.raises(ValueError, match="8 digits"):
+        newsite.Town.parse("Aalen:8136088")
