@@ -7,12 +7,13 @@ example households with the months to evaluate them in. Each tree stages its pag
 engine with its own code and parameters, so BASE is judged by BASE's code, not by ours.
 
 Pages are compared as staged Markdown with the amounts (``{{ param(...) }}``) and the local
-offices (``{{ zustaendig }}``) filled in: that is what changes on the built page, and it needs no
+offices (``{{ zustaendig }}``) filled in (by the tree's own stage() where it renders pages for a day): that is what changes on the built page, and it needs no
 MkDocs build of either tree. Only the standard library and the tree's own modules are used here.
 """
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import sys
 import tempfile
@@ -40,12 +41,20 @@ def pages(root: Path, site_dir: Path, dates: list[str]) -> dict:
         local = LocalData.load(site.dir)
     except ImportError:  # an older tree without local data
         local = benefit_offices_block = None
+    # A tree whose stage() renders pages for a day (amounts in force then) is staged once per day;
+    # an older one is staged once and its placeholders are filled per day below.
+    per_day = "day" in inspect.signature(stage.stage).parameters
+    staged_files: dict = {}
     with tempfile.TemporaryDirectory() as tmp:
-        staged = stage.stage(site, Path(tmp) / "docs")
-        files = {p.relative_to(staged).as_posix(): p.read_text(encoding="utf-8") for p in staged.rglob("*.md")}
-    stems = sorted({name.rsplit(".", 2)[0] for name in files if name.count(".") >= 2})
+        for day in (dates if per_day else dates[:1]):
+            kwargs = {"day": date.fromisoformat(day)} if per_day else {}
+            staged = stage.stage(site, Path(tmp) / day / "docs", **kwargs)
+            staged_files[day] = {p.relative_to(staged).as_posix(): p.read_text(encoding="utf-8")
+                                 for p in staged.rglob("*.md")}
     out: dict = {}
     for day in dates:
+        files = staged_files[day if per_day else dates[0]]
+        stems = sorted({name.rsplit(".", 2)[0] for name in files if name.count(".") >= 2})
         when = date.fromisoformat(day)
         by_lang: dict = {}
         for lang in site.languages:
@@ -55,11 +64,12 @@ def pages(root: Path, site_dir: Path, dates: list[str]) -> dict:
                 if name not in files:
                     continue
                 text, file_lang = files[name], _lang_of(name)
-                try:
-                    text = placeholders.fill_params(text, file_lang, when)
+                try:  # a no-op where the tree's stage() already rendered the amounts
+                    if hasattr(placeholders, "fill_params"):
+                        text = placeholders.fill_params(text, file_lang, when)
                 except Exception as exc:  # an unknown parameter: the page would fail to build
                     text += f"\n<!-- {exc} -->"
-                if local is not None and "zustaendig" in text:
+                if local is not None and "zustaendig" in text and hasattr(placeholders, "fill_offices"):
                     parts = split_front_matter(text)
                     meta = (yaml.safe_load(parts[0]) if parts else None) or {}
                     page_id = str(meta.get("id", "")) if isinstance(meta, dict) else ""
