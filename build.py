@@ -6,6 +6,8 @@
     python build.py check [--site ...]           validate content and data; file:line messages
     python build.py impact BASE [--site ...]     what changes against git revision BASE (Markdown)
     python build.py new-site [--name ... --land ... --town ...]   start sites/<id>/ for a municipality
+    python build.py wegweiser --town marl --audience stadtteiltreff --lang ar [--site ...] [--out DIR]
+                                                 one printed guide (A4, A5, A5 booklet)
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitebuild import brand, bundle, check, csp, offline, pyodide, sites, stage  # noqa: E402
+from sitebuild.wegweiser import pages as wegweiser  # noqa: E402
 
 
 def build(site_dir: str | None) -> Path:
@@ -32,6 +35,7 @@ def build(site_dir: str | None) -> Path:
     zip_bytes = bundle.build_zip(local=site.engine_local())
     version = bundle.version(zip_bytes)
     docs = stage.stage(site, sites.work_dir(site) / "docs")
+    wegweiser.stage(site, docs)  # every printed guide, its pages and its PDFs
     config_path = sites.write_config(site, bundle_version=version, docs_dir=docs)
     config = load_config(str(config_path))
     config.plugins.on_startup(command="build", dirty=False)
@@ -80,6 +84,12 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--languages", default="de,en,ar")
     new.add_argument("--id", help="folder name (default: from the name)")
     new.add_argument("--force", action="store_true", help="overwrite an existing folder")
+    guide = sub.add_parser("wegweiser", help="make one printed guide")
+    guide.add_argument("--site")
+    for name in ("--town", "--audience", "--lang"):
+        guide.add_argument(name, required=True)
+    guide.add_argument("--german-only", action="store_true", help="German only instead of bilingual")
+    guide.add_argument("--out", default="build/wegweiser")
     args = parser.parse_args(argv)
 
     if args.command == "new-site":
@@ -90,6 +100,14 @@ def main(argv: list[str] | None = None) -> int:
         from sitebuild import impact
 
         return impact.main(args.base, args.site, args.output)
+
+    if args.command == "wegweiser":
+        from sitebuild.wegweiser import make_one
+
+        made = make_one(sites.load_site(args.site), args.town, args.audience, args.lang, Path(args.out),
+                        bilingual=not args.german_only)
+        print("\n".join(str(path) for path in made.files.values()))
+        return 0
 
     if args.command == "check":
         problems = check.run(args.site)
