@@ -1,6 +1,6 @@
 """``build.py new-site``: start sites/<id>/ for a municipality in minutes.
 
-Writes site.yml, towns.yml (each town's Wohngeld Mietstufe looked up in the WoGV Anlage),
+Writes site.yml, wegweiser.yml (the printed guides' topics, as in the default site), towns.yml (each town's Wohngeld Mietstufe looked up in the WoGV Anlage),
 responsibilities.yml (the office type each benefit page names, to be confirmed locally),
 offices.yml with an empty entry to fill per office type the towns need (until filled, pages
 say "please ask"), and RESEARCH.md, the checklist of what to find out. Nothing is invented:
@@ -247,6 +247,12 @@ def create(name: str, land: str, towns: list[Town], languages: list[str], kreis:
         "# address) and verified (the date you checked it); split an entry if towns have their own office.\n"
         "# Nationwide carriers (Familienkasse, Rentenversicherung ...) come from sites/_common/offices.yml.\n"
         "offices: []\n\n" + "\n\n".join(templates) + "\n", encoding="utf-8")
+
+    guides = sites_dir / "kreis-recklinghausen" / "wegweiser.yml"
+    if not guides.exists():
+        guides = ROOT / "sites" / "kreis-recklinghausen" / "wegweiser.yml"
+    if guides.exists():  # topics per audience of the printed guides: no local facts, the same for every site
+        (target / "wegweiser.yml").write_text(guides.read_text(encoding="utf-8"), encoding="utf-8")
 
     (target / "RESEARCH.md").write_text(checklist(name, land, rows, lookups, types, kreis), encoding="utf-8")
     return NewSite(target, rows, lookups, types)

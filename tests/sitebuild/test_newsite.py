@@ -108,7 +108,8 @@ def test_build_makes_a_working_site(made):
     except pyodide.PyodideMissing:
         pytest.fail("Pyodide runtime missing: run make setup")
     for page in ("index.html", "en/index.html", "ar/index.html", "leistungen/wohngeld/index.html",
-                 "orte/aalen/index.html", "orte/stoedtlen/index.html", "selbstcheck/index.html"):
+                 "orte/aalen/index.html", "orte/stoedtlen/index.html", "selbstcheck/index.html",
+                 "wegweiser/stoedtlen/index.html"):
         assert (out / page).is_file(), page
     wohngeld = (out / "leistungen" / "wohngeld" / "index.html").read_text(encoding="utf-8")
     assert "Ellwangen (Jagst)" in wohngeld and "Ostalbkreis" in (out / "index.html").read_text(encoding="utf-8")
