@@ -22,7 +22,7 @@ from pathlib import Path
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitebuild import brand, bundle, check, csp, offline, pyodide, sites, stage  # noqa: E402
+from sitebuild import brand, bundle, check, compress, csp, offline, pyodide, sites, stage, stdlib  # noqa: E402
 from sitebuild.wegweiser import pages as wegweiser  # noqa: E402
 
 
@@ -45,7 +45,8 @@ def build(site_dir: str | None) -> Path:
         config.plugins.on_shutdown()
     out = sites.output_dir(site)
     # After MkDocs, which empties the output folder first.
-    pyodide.copy_runtime(out)
+    pyodide.copy_runtime(out, stdlib.trimmed_zip(bundle.build_zip(local=None),
+                                                pyodide.installed_dir() / "python_stdlib.zip"))
     bundle.write(out, zip_bytes)
     (out / "assets" / "css" / "brand.css").write_text(brand.css(site.data["colours"]), encoding="utf-8")
     if site.data.get("logo"):
@@ -53,6 +54,7 @@ def build(site_dir: str | None) -> Path:
         shutil.copyfile(site.dir / site.data["logo"], out / "assets" / "brand" / Path(site.data["logo"]).name)
     offline.write(out, site.languages, "de", version)
     csp.write(out, sites.work_dir(site))
+    compress.write(out)  # last: every file is final now
     print(f"built {site.id} into {out} in {time.perf_counter() - started:.1f} s")
     return out
 
