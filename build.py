@@ -4,6 +4,8 @@
     python build.py build [--site sites/<id>]   build one municipality's site into site/<id>/
     python build.py serve [--site ...] [--port 8000]   build, then serve on 127.0.0.1
     python build.py check [--site ...]           validate content and data; file:line messages
+    python build.py impact BASE [--site ...]     what changes against git revision BASE (Markdown)
+    python build.py new-site [--name ... --land ... --town ...]   start sites/<id>/ for a municipality
     python build.py wegweiser --town marl --audience stadtteiltreff --lang ar [--site ...] [--out DIR]
                                                  one printed guide (A4, A5, A5 booklet)
 """
@@ -69,6 +71,21 @@ def main(argv: list[str] | None = None) -> int:
         if name == "serve":
             cmd.add_argument("--port", type=int, default=8000)
             cmd.add_argument("--no-build", action="store_true", help="serve the last build as it is")
+        if name == "check":
+            cmd.add_argument("--format", choices=("text", "github", "gitlab"), default=None,
+                             help="text (file:line), github (workflow commands) or gitlab (Code Quality JSON)")
+    impact_cmd = sub.add_parser("impact", help="pages, amounts and self-check results that change against BASE")
+    impact_cmd.add_argument("base", help="git revision to compare with, e.g. origin/main")
+    impact_cmd.add_argument("--site", help="site folder (default: sites/kreis-recklinghausen)")
+    impact_cmd.add_argument("--output", help="also write the Markdown report to this file")
+    new = sub.add_parser("new-site", help="start sites/<id>/ for a municipality (asks for what is missing)")
+    new.add_argument("--name", help="e.g. Ostalbkreis")
+    new.add_argument("--land", help="ISO code, e.g. DE-BW")
+    new.add_argument("--town", action="append", help="Name or Name:AGS; repeat for each town")
+    new.add_argument("--kreis", help="the Kreis as the WoGV Anlage names it (for towns it does not list)")
+    new.add_argument("--languages", default="de,en,ar")
+    new.add_argument("--id", help="folder name (default: from the name)")
+    new.add_argument("--force", action="store_true", help="overwrite an existing folder")
     guide = sub.add_parser("wegweiser", help="make one printed guide")
     guide.add_argument("--site")
     for name in ("--town", "--audience", "--lang"):
@@ -76,6 +93,15 @@ def main(argv: list[str] | None = None) -> int:
     guide.add_argument("--german-only", action="store_true", help="German only instead of bilingual")
     guide.add_argument("--out", default="build/wegweiser")
     args = parser.parse_args(argv)
+
+    if args.command == "new-site":
+        from sitebuild import newsite
+
+        return newsite.main(args)
+    if args.command == "impact":
+        from sitebuild import impact
+
+        return impact.main(args.base, args.site, args.output)
 
     if args.command == "wegweiser":
         from sitebuild.wegweiser import make_one
@@ -87,6 +113,12 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "check":
         problems = check.run(args.site)
+        if args.format:  # for pipelines: the whole report on stdout, the status in the exit code
+            from sitebuild import report_formats
+
+            found = [*problems, *getattr(problems, "warnings", [])]
+            sys.stdout.write(report_formats.render(found, args.format, getattr(check, "WARNINGS", ())))
+            return 1 if (problems.errors() if hasattr(problems, "errors") else problems) else 0
         for message in [*getattr(problems, "warnings", []), *problems]:
             print(message, file=sys.stderr)
         print(f"check: {len(problems)} problem(s)" if problems else "check: ok")
