@@ -21,11 +21,28 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sitebuild import brand, bundle, check, csp, offline, pyodide, sites, stage  # noqa: E402
 
 
+class EditorMistake(Exception):
+    """Content or data that ``check`` rejects: reported as file:line messages, never a traceback."""
+
+
+def report(problems) -> None:
+    for problem in problems:
+        warning = getattr(problem, "rule", "") in check.WARNINGS
+        print(f"{problem.path}:{problem.line}: warning: {problem.message}" if warning and hasattr(problem, "path")
+              else problem, file=sys.stderr)
+
+
 def build(site_dir: str | None) -> Path:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     started = time.perf_counter()
+    # The same rules as `build.py check`, first: an editor's mistake stops here with its
+    # file:line, before MkDocs could fail on it with a traceback or build it wrongly.
+    problems = check.run(site_dir)
+    report(problems)
+    if problems.blocking():
+        raise EditorMistake(f"{len(problems.blocking())} problem(s) in content or data (see above)")
     site = sites.load_site(site_dir)
     zip_bytes = bundle.build_zip(local=site.engine_local())
     version = bundle.version(zip_bytes)
@@ -67,14 +84,19 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "check":
         problems = check.run(args.site)
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print(f"check: {len(problems)} problem(s)" if problems else "check: ok")
-        return 1 if problems else 0
+        report(problems)
+        errors = problems.errors()
+        warnings = len(problems) - len(errors)
+        note = f", {warnings} warning(s)" if warnings else ""
+        print(f"check: {len(errors)} problem(s){note}" if errors else f"check: ok{note}")
+        return 1 if errors else 0
 
     try:
         out = build(args.site) if (args.command == "build" or not args.no_build) \
             else sites.output_dir(sites.load_site(args.site))
+    except (EditorMistake, csp.ForeignScript) as exc:
+        print(f"build stopped: {exc}", file=sys.stderr)
+        return 1
     except pyodide.PyodideMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

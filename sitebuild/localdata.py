@@ -71,6 +71,13 @@ class LocalData:
         rule = self.responsibilities.get(benefit)
         office_type = (rule or {}).get("default")
         found: list[dict] = []
+        # A per-town entry (responsibilities.yml: towns: {<town>: {office: <type>, id: <office>}}) wins.
+        per_town = ((rule or {}).get("towns") or {}).get(town_id)
+        if isinstance(per_town, dict):
+            named = self.office(per_town["id"]) if per_town.get("id") else None
+            if named:
+                return Resolution([named], rule)
+            office_type = per_town.get("office") or office_type
         if office_type:
             in_town = [o for o in self.offices if o.get("type") == office_type and self.serves(o, town_id)]
             # An office that lists the benefit beats one of the right type that does not say.
