@@ -64,7 +64,7 @@ def inline_script_hashes(site_dir: Path, patterns: list[re.Pattern] | None = Non
             if any(p.fullmatch(body) for p in patterns):
                 hashes.add(_sha256(body))
             else:
-                foreign.append(f"{page.relative_to(site_dir)}: <script>{body[:60]}…")
+                foreign.append(f"{page.relative_to(site_dir)}: script {body[:60]!r}")
     if foreign:
         raise ForeignScript("inline scripts not written by a template (not allowed by the CSP): " + "; ".join(foreign))
     return sorted(hashes)
