@@ -11,13 +11,14 @@ from pathlib import Path
 import yaml
 
 from . import ROOT
-from . import contentrules, localdata
+from . import contentrules, localdata, schemas
 from .frontmatter import split_front_matter
 from .selfcheckpage import PROGRAMS
 from .placeholders import PARAM_RE, PlaceholderError, resolve
 
 CONTENT_DIR = ROOT / "content"
 PARAMS_DIR = ROOT / "selfcheck" / "params"
+QUESTIONS = ROOT / "selfcheck" / "questions.yaml"
 LANG_SUFFIX_RE = re.compile(r"\.([a-z]{2}(?:-[A-Z]{2})?)\.md$")
 
 BENEFIT_FIELDS = ("id", "title", "summary", "legal_basis", "office_type", "documents", "deadlines", "stand", "sources")
@@ -25,7 +26,6 @@ BENEFIT_SECTIONS = ("Was ist das?", "Wer kann es bekommen?", "Wie viel?", "Wie b
                     "Unterlagen", "Rechte und Pflichten", "Rechtsgrundlage")
 MAX_STAND_AGE = timedelta(days=365)
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the same marks, ten times faster
-SUMMARY_MAX = 160
 
 
 class Problem(str):
@@ -102,6 +102,8 @@ def check_page(path: Path, today: date, problems: Problems, known: contentrules.
         problems.add(path, fm_line, "front matter must be 'key: value' lines", "front-matter")
         return
 
+    for line, message in schemas.errors("frontmatter", meta, yaml.compose(fm_text, Loader=LOADER), fm_line):
+        problems.add(path, line, f"front matter: {message}", "front-matter")
     lines = list(enumerate(body.splitlines(), start=body_line))
     if known is not None:
         try:
@@ -147,24 +149,17 @@ def check_benefit(path, meta, fm_text, body, body_line, today, problems) -> None
     stem = path.name.split(".")[0]
     if meta.get("id") and meta["id"] != stem:
         problems.add(path, _field_line(fm_text, "id"), f"id '{meta['id']}' must equal the file name '{stem}'", "benefit-page")
-    if isinstance(meta.get("summary"), str) and len(meta["summary"]) > SUMMARY_MAX:
-        problems.add(path, _field_line(fm_text, "summary"), f"summary is longer than {SUMMARY_MAX} characters", "benefit-page")
     if meta.get("office_type") and meta["office_type"] not in localdata.OFFICE_TYPES:
         problems.add(path, _field_line(fm_text, "office_type"),
                      f"office_type '{meta['office_type']}' is not one of: {', '.join(sorted(localdata.OFFICE_TYPES))}", "benefit-page")
     if meta.get("selfcheck") and meta["selfcheck"] not in PROGRAMS:
         problems.add(path, _field_line(fm_text, "selfcheck"), f"selfcheck '{meta['selfcheck']}' is not a self-check program", "benefit-page")
-    stand = meta.get("stand")
-    if stand is not None:
-        if not isinstance(stand, date):
-            problems.add(path, _field_line(fm_text, "stand"), "stand must be a date like 2026-11-21", "benefit-page")
-        elif today - stand > MAX_STAND_AGE:
+    stand = meta.get("stand")  # its form is the front-matter schema's
+    if isinstance(stand, date):
+        if today - stand > MAX_STAND_AGE:
             problems.add(path, _field_line(fm_text, "stand"),
                          f"stand {stand} is older than 12 months: check the page against current law and update it",
                          "stale-stand")
-    for i, source in enumerate(meta.get("sources") or []):
-        if not (isinstance(source, dict) and source.get("title") and str(source.get("url", "")).startswith("https://")):
-            problems.add(path, _field_line(fm_text, "sources"), f"sources[{i}] needs a title and an https:// url", "benefit-page")
 
     headings = [(n, line[3:].strip()) for n, line in enumerate(body.splitlines(), start=body_line)
                 if line.startswith("## ")]
@@ -182,50 +177,54 @@ def check_benefit(path, meta, fm_text, body, body_line, today, problems) -> None
 
 
 def check_params(params_dir: Path, problems: Problems) -> None:
+    """Each parameter file against schemas/params.schema.json, and no validity date twice
+    (YAML keeps the later of two equal keys silently, so the schema never sees the first)."""
     for path in sorted(params_dir.glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
         try:
-            root = yaml.compose(path.read_text(encoding="utf-8"), Loader=LOADER)
+            root = yaml.compose(text, Loader=LOADER)
         except yaml.YAMLError as exc:
             problems.add(path, yaml_error_line(exc), f"not valid YAML: {getattr(exc, 'problem', exc)}", "params")
             continue
-        if root is None or not isinstance(root, yaml.MappingNode):
+        if not isinstance(root, yaml.MappingNode):
             problems.add(path, 1, "must be a mapping of parameters", "params")
             continue
+        schemas.validate_file("params", path, problems, "params")
         for key_node, node in root.value:
-            key, line = key_node.value, key_node.start_mark.line + 1
-            if key == "covered_until":
-                continue
-            if not isinstance(node, yaml.MappingNode):
-                problems.add(path, line, f"parameter '{key}' must be a mapping (name, unit, legal_basis, values)", "params")
-                continue
-            fields = {k.value: v for k, v in node.value}
-            for required in ("name", "unit", "legal_basis", "values"):
-                if required not in fields:
-                    problems.add(path, line, f"parameter '{key}' lacks '{required}'", "params")
-            name = fields.get("name")
-            if isinstance(name, yaml.MappingNode):
-                langs = {k.value for k, _ in name.value}
-                if not {"de", "en"} <= langs:
-                    problems.add(path, name.start_mark.line + 1, f"parameter '{key}': name needs de and en", "params")
-            values = fields.get("values")
-            if isinstance(values, yaml.MappingNode):
-                seen_days: dict[str, int] = {}
-                for day_node, entry in values.value:
-                    if day_node.value in seen_days:
-                        problems.add(path, day_node.start_mark.line + 1,
-                                     f"parameter '{key}': validity date {day_node.value} appears twice (also line "
-                                     f"{seen_days[day_node.value]}); the later value would silently win", "params")
-                    seen_days.setdefault(day_node.value, day_node.start_mark.line + 1)
-                    vline = day_node.start_mark.line + 1
-                    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day_node.value):
-                        problems.add(path, vline, f"'{day_node.value}' must be a validity date YYYY-MM-DD", "params")
-                    entry_fields = {k.value: v for k, v in entry.value} if isinstance(entry, yaml.MappingNode) else {}
-                    if "value" not in entry_fields:
-                        problems.add(path, vline, f"parameter '{key}' on {day_node.value}: 'value' missing", "params")
-                    src = entry_fields.get("source") or entry_fields.get("reference")
-                    if src is None or not getattr(src, "value", None):
-                        problems.add(path, vline, f"parameter '{key}' on {day_node.value}: 'source' missing "
-                                                  "(BGBl. citation or official URL)", "params")
+            values = _mapping_value(node, "values")
+            seen_days: dict[str, int] = {}
+            for day_node, _ in _mapping(values):
+                line = day_node.start_mark.line + 1
+                if day_node.value in seen_days:
+                    problems.add(path, line, f"parameter '{key_node.value}': validity date {day_node.value} appears twice "
+                                             f"(also line {seen_days[day_node.value]}); the later value would silently win",
+                                 "params")
+                seen_days.setdefault(day_node.value, line)
+
+
+def check_questions(path: Path, problems: Problems) -> None:
+    """The questions against their schema (show_if grammar included); show_if names a question."""
+    schemas.validate_file("questions", path, problems, "questions")
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {}
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=LOADER)
+    except yaml.YAMLError as exc:
+        problems.add(path, yaml_error_line(exc), f"not valid YAML: {getattr(exc, 'problem', exc)}", "questions")
+        return
+    ids = set()
+    for step in data.get("steps") or []:
+        for q in step.get("questions") or []:
+            ids.add(q.get("id"))
+            ids.update(sub.get("id") for sub in q.get("group") or [])
+    for s_i, step in enumerate(data.get("steps") or []):
+        for q_i, q in enumerate(step.get("questions") or []):
+            for path_tail, question in [([], q), *[(["group", g_i], sub) for g_i, sub in enumerate(q.get("group") or [])]]:
+                cond = question.get("show_if")
+                name = re.match(r"^!?([a-z_]+)", str(cond or ""))
+                if cond and name and name.group(1) not in ids:
+                    node = schemas.node_at(root, ["steps", s_i, "questions", q_i, *path_tail, "show_if"])
+                    problems.add(path, node.start_mark.line + 1,
+                                 f"question '{question.get('id')}': show_if names no question '{name.group(1)}'", "questions")
 
 
 def configured_languages() -> tuple[str, ...]:
@@ -303,6 +302,7 @@ def run(site: str | None = None, content_dir: Path | None = None, params_dir: Pa
     params_dir = params_dir or PARAMS_DIR
     content_dir = content_dir or CONTENT_DIR
     check_params(params_dir, problems)
+    check_questions(QUESTIONS, problems)
     try:
         loaded = load_site(site)
     except (OSError, yaml.YAMLError) as exc:
@@ -317,12 +317,12 @@ def run(site: str | None = None, content_dir: Path | None = None, params_dir: Pa
         check_page(path, today, problems, known, content_dir, languages)
     if loaded is None:
         return problems
-    for key in ("id", "name", "colours", "languages", "land"):
-        if key not in loaded.data:
-            problems.add(loaded.dir / "site.yml", 1, f"'{key}' is missing", "site")
+    schemas.validate_file("site", loaded.dir / "site.yml", problems, "site")
     logo = loaded.data.get("logo")
     if logo and not (loaded.dir / logo).is_file():
         problems.add(loaded.dir / "site.yml", 1, f"logo '{logo}' is not a file in {loaded.dir.name}/", "site")
     localdata.validate(loaded.dir, problems)
+    if (loaded.dir / "responsibilities.yml").exists():
+        schemas.validate_file("responsibilities", loaded.dir / "responsibilities.yml", problems, "responsibilities")
     check_responsibilities(loaded.dir, problems)
     return problems

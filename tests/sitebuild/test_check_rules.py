@@ -128,8 +128,8 @@ def test_value_without_a_source(tmp_path):
     del lines[i + 1]
     path.write_text("\n".join(lines), encoding="utf-8")
     problems = only(run(tmp_path, {"a.de.md": PAGE}, params=params), "params")
-    assert problems == [f"{path}:{i}: parameter 'betrag_je_kind' on 2023-01-01: 'source' missing "
-                        "(BGBl. citation or official URL)"]
+    assert problems == [f"{path}:{i}: betrag_je_kind > values > 2023-01-01: each validity date needs a 'value' and "
+                        "its 'source' (BGBl. citation or official URL)"]
 
 
 def test_page_with_an_unknown_language_suffix(tmp_path):
@@ -190,3 +190,20 @@ def test_build_prints_the_check_message_and_no_traceback(tmp_path, monkeypatch, 
     err = capsys.readouterr().err
     assert err.startswith(f"{content}/a.de.md:3: front matter is not valid YAML")
     assert "Traceback" not in err and "build stopped: 1 problem(s)" in err
+
+
+def test_show_if_the_page_script_cannot_read(tmp_path):
+    from sitebuild import schemas
+
+    text = "steps:\n  - id: place\n    questions:\n      - {id: town, type: town}\n" \
+           "      - {id: rent, type: money, show_if: \"town == 'x'\"}\n"
+    assert schemas.validate_text("questions", text) == [
+        (5, "steps > 0 > questions > 1 > show_if: show_if must be \"id\", \"!id\", \"id>=N\" (also >, <, <=) or "
+            "\"id=value\"; the page script shows the question whenever it cannot read the condition")]
+
+
+def test_front_matter_allows_legal_review_and_translation_records(tmp_path):
+    page = ("---\ntitle: A\nlegal_review: {date: 2026-12-01, basis: [\"§ 66 EStG\"]}\n"
+            "translation: {source_hash: 0123abcd, method: reviewed, date: 2026-12-01}\n---\n# A\n")
+    problems = run(tmp_path, {"a.en.md": page})
+    assert problems == [f"{tmp_path}/content/a.en.md:4: front matter: translation: 'reviewed_by' is a required property"]
