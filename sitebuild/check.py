@@ -294,7 +294,7 @@ def _mapping_value(node, key: str):
 
 def run(site: str | None = None, content_dir: Path | None = None, params_dir: Path | None = None,
         today: date | None = None) -> Problems:
-    from .hooks import build_date
+    from .resolve import build_date
     from .sites import load_site
 
     today = today or build_date()
