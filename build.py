@@ -18,7 +18,7 @@ from pathlib import Path
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitebuild import brand, bundle, check, csp, offline, pyodide, sites, stage  # noqa: E402
+from sitebuild import brand, bundle, check, csp, offline, pyodide, reporting, sites, stage  # noqa: E402
 
 
 class EditorMistake(Exception):
@@ -26,10 +26,7 @@ class EditorMistake(Exception):
 
 
 def report(problems) -> None:
-    for problem in problems:
-        warning = getattr(problem, "rule", "") in check.WARNINGS
-        print(f"{problem.path}:{problem.line}: warning: {problem.message}" if warning and hasattr(problem, "path")
-              else problem, file=sys.stderr)
+    sys.stderr.write(reporting.text(problems, check.WARNINGS))
 
 
 def build(site_dir: str | None) -> Path:
@@ -77,6 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("build", "serve", "check"):
         cmd = sub.add_parser(name)
         cmd.add_argument("--site", help="site folder (default: sites/kreis-recklinghausen)")
+        if name == "check":
+            cmd.add_argument("--format", choices=reporting.FORMATS, default="text",
+                             help="text for people; github or gitlab to show messages on the changed lines")
         if name == "serve":
             cmd.add_argument("--port", type=int, default=8000)
             cmd.add_argument("--no-build", action="store_true", help="serve the last build as it is")
@@ -84,7 +84,11 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "check":
         problems = check.run(args.site)
-        report(problems)
+        if args.format == "text":
+            report(problems)
+        else:  # machine-readable on stdout, for the forge
+            sys.stdout.write(reporting.render(problems, args.format, check.WARNINGS))
+            return 1 if problems.errors() else 0
         errors = problems.errors()
         warnings = len(problems) - len(errors)
         note = f", {warnings} warning(s)" if warnings else ""

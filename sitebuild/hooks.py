@@ -7,7 +7,6 @@ strings, ``t("…")`` in overrides/*.html (README, "Renderer").
 from __future__ import annotations
 
 from sitebuild import catalogs
-from sitebuild.resolve import build_date  # noqa: F401  (kept for callers of the old place)
 
 
 def on_env(env, config, files):

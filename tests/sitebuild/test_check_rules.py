@@ -207,3 +207,15 @@ def test_front_matter_allows_legal_review_and_translation_records(tmp_path):
             "translation: {source_hash: 0123abcd, method: reviewed, date: 2026-12-01}\n---\n# A\n")
     problems = run(tmp_path, {"a.en.md": page})
     assert problems == [f"{tmp_path}/content/a.en.md:4: front matter: translation: 'reviewed_by' is a required property"]
+
+
+@pytest.mark.parametrize("lang,value,unit,expected", [
+    # CLDR plural rules: German one/other, Arabic one (the noun alone), few (3-10), many (11-99)
+    ("de", 1, "months", "1 Monat"), ("de", 6, "months", "6 Monate"), ("en", 1, "weeks", "1 week"),
+    ("en", 8, "weeks", "8 weeks"), ("ar", 1, "months", "شهر"), ("ar", 6, "months", "6 أشهر"),
+    ("ar", 11, "months", "11 شهرًا"), ("de", 50, "m2", "50 m²"),
+])
+def test_units_and_plurals_come_from_babel(lang, value, unit, expected):
+    from sitebuild.placeholders import format_value
+
+    assert format_value(value, unit, lang) == expected
