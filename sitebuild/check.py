@@ -47,7 +47,7 @@ NOT_BLOCKING = {"stale-stand"}
 # Warnings: `check` prints them and still passes. A typed period may be a coincidence (the
 # Schutzfrist after a miscarriage is "bis zu 8 Wochen" like the one after birth, and has no
 # parameter yet); it becomes an error once every deadline of the content is a parameter.
-WARNINGS = {"typed-period"}
+WARNINGS = {"typed-period", "stale-source"}  # stale-source: an office's source is older than 24 months
 
 
 class Problems(list):
@@ -57,6 +57,14 @@ class Problems(list):
         except ValueError:
             shown = path
         self.append(Problem(str(shown), line, message, rule))
+
+    def warn(self, path: Path, line: int, message: str, rule: str = "stale-source") -> None:
+        """A warning: reported with file:line, it does not fail the check."""
+        self.add(path, line, message, rule)
+
+    @property
+    def warnings(self) -> list[str]:
+        return [f"{p.path}:{p.line}: warning: {p.message}" for p in self if getattr(p, "rule", "") in WARNINGS]
 
     def errors(self) -> list[Problem]:
         """What makes ``check`` fail."""
@@ -321,7 +329,9 @@ def run(site: str | None = None, content_dir: Path | None = None, params_dir: Pa
     logo = loaded.data.get("logo")
     if logo and not (loaded.dir / logo).is_file():
         problems.add(loaded.dir / "site.yml", 1, f"logo '{logo}' is not a file in {loaded.dir.name}/", "site")
-    localdata.validate(loaded.dir, problems)
+    localdata.validate(loaded.dir, problems, today)
+    if localdata.COMMON_DIR.is_dir():
+        localdata.validate(localdata.COMMON_DIR, problems, today)
     if (loaded.dir / "responsibilities.yml").exists():
         schemas.validate_file("responsibilities", loaded.dir / "responsibilities.yml", problems, "responsibilities")
     check_responsibilities(loaded.dir, problems)

@@ -39,7 +39,8 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals["component"] = render  # components nest: {{ component("office_card", ...) }}
-    env.filters.update(hours=hours, medium_date=medium_date, long_date=long_date, language_names=language_names)
+    env.filters.update(hours=hours, medium_date=medium_date, long_date=long_date, language_names=language_names,
+                       stale_label=stale_label)
     return env
 
 
@@ -68,7 +69,7 @@ def examples(name: str) -> list[dict]:
 
 # -- filters: facts formatted for the page's language --------------------------------------
 
-from .localdata import DAY_CODES  # noqa: E402
+from .localdata import DAY_CODES, stale_label  # noqa: E402
 
 
 def hours(entries, lang: str) -> str:

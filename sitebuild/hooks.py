@@ -7,6 +7,9 @@ strings, ``t("…")`` in overrides/*.html (README, "Renderer").
 from __future__ import annotations
 
 from sitebuild import catalogs
+from sitebuild.resolve import build_date  # where other modules looked for it before
+
+__all__ = ["build_date", "on_env"]
 
 
 def on_env(env, config, files):

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from selfcheck import programs
+
 from . import questionnaire
 from .catalogs import messages
 from .frontmatter import split_front_matter
@@ -19,8 +21,8 @@ from .localdata import LocalData
 from .components import render
 from .localpages import responsible
 
-# Programs the engine computes; each has a benefit page with the same id.
-PROGRAMS = ("grundsicherungsgeld", "wohngeld", "kinderzuschlag", "kindergeld", "unterhaltsvorschuss")
+# Programs the engine computes (selfcheck/programs registry); each has a benefit page with the same id.
+PROGRAMS = programs.computed()
 
 
 def _json(data) -> str:

@@ -125,11 +125,12 @@ def test_value_without_a_source(tmp_path):
     path = params / "kindergeld.yaml"
     lines = path.read_text(encoding="utf-8").split("\n")
     i = lines.index("      value: 250")
-    del lines[i + 1]
+    assert lines[i + 1] == "      reference:"
+    del lines[i + 1:i + 3]
     path.write_text("\n".join(lines), encoding="utf-8")
     problems = only(run(tmp_path, {"a.de.md": PAGE}, params=params), "params")
     assert problems == [f"{path}:{i}: betrag_je_kind > values > 2023-01-01: each validity date needs a 'value' and "
-                        "its 'source' (BGBl. citation or official URL)"]
+                        "its 'reference' (a list of {title, href}: BGBl. citation or official URL)"]
 
 
 def test_page_with_an_unknown_language_suffix(tmp_path):
