@@ -45,3 +45,8 @@ def test_no_html_in_python_f_strings():
                 if "<" in text and any(f"<{c}" in text for c in "abcdefghijklmnopqrstuvwxyz/"):
                     found.append(f"{path.name}:{node.lineno}")
     assert found == []
+
+
+def test_components_live_outside_the_theme():
+    # MkDocs copies every non-HTML file of overrides/ into the site: examples would be published.
+    assert not (ROOT / "overrides" / "components").exists(), "put components in components/, not overrides/components/"
