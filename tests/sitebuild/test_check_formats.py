@@ -16,7 +16,8 @@ def two_mistakes(tmp_path, monkeypatch):
     content.mkdir()
     (content / "seite.de.md").write_text(PAGE, encoding="utf-8")
     run = check.run
-    monkeypatch.setattr(check, "run", lambda site=None: run(site, content_dir=content, today=date(2026, 11, 21)))
+    monkeypatch.setattr(check, "run", lambda site=None: run(site, content_dir=content, today=date(2026, 11, 21))
+                        .without("stale-source"))
     return f"{content}/seite.de.md"
 
 

@@ -26,7 +26,8 @@ def run(tmp_path: Path, pages: dict[str, str], site: Path | None = None, params:
     for name, text in pages.items():
         (content / name).parent.mkdir(parents=True, exist_ok=True)
         (content / name).write_text(text, encoding="utf-8")
-    return check.run(str(site) if site else None, content_dir=content, params_dir=params, today=TODAY)
+    # the real offices' sources older than 24 months are warnings of their own (test_local_sources)
+    return check.run(str(site) if site else None, content_dir=content, params_dir=params, today=TODAY).without("stale-source")
 
 
 def only(problems, rule: str) -> list[str]:
@@ -189,7 +190,7 @@ def test_build_prints_the_check_message_and_no_traceback(tmp_path, monkeypatch, 
     monkeypatch.setattr(check, "CONTENT_DIR", content)
     assert build.main(["build"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"{content}/a.de.md:3: front matter is not valid YAML")
+    assert any(line.startswith(f"{content}/a.de.md:3: front matter is not valid YAML") for line in err.splitlines())
     assert "Traceback" not in err and "build stopped: 1 problem(s)" in err
 
 

@@ -51,7 +51,7 @@ def run_on(tmp_path, text):
     page = tmp_path / "leistungen" / "beispiel.de.md"
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(text, encoding="utf-8")
-    return page, check.run(content_dir=tmp_path, today=TODAY)
+    return page, check.run(content_dir=tmp_path, today=TODAY).without("stale-source")
 
 
 def drop_field(text, key):
