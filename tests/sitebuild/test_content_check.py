@@ -96,7 +96,7 @@ def test_a_stand_older_than_12_months_is_reported_on_its_line(tmp_path):
 
 def test_a_source_without_an_https_url_is_reported(tmp_path):
     page, problems = run_on(tmp_path, VALID.replace("https://www.gesetze-im-internet.de/sgb_2/", "Gesetzblatt"))
-    assert problems == [f"{page}:13: front matter: sources > 0: each source needs a title and an https:// url"]
+    assert problems == [f"{page}:14: front matter: sources > 0 > url: url must be an https:// address"]
 
 
 def test_sections_out_of_order_are_reported(tmp_path):
