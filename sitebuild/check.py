@@ -11,10 +11,10 @@ from pathlib import Path
 import yaml
 
 from . import ROOT
-from . import contentrules, localdata, schemas
+from . import contentrules, legalreview, localdata, schemas
 from .frontmatter import split_front_matter
 from .selfcheckpage import PROGRAMS
-from .placeholders import PARAM_RE, PlaceholderError, resolve
+from .placeholders import PARAM_RE, TABLE_RE, PlaceholderError, resolve
 
 CONTENT_DIR = ROOT / "content"
 PARAMS_DIR = ROOT / "selfcheck" / "params"
@@ -132,13 +132,14 @@ def check_page(path: Path, today: date, problems: Problems, known: contentrules.
                 resolve(match.group(1), today)
             except PlaceholderError as exc:
                 problems.add(path, lineno, f"{exc}: see selfcheck/params/", "placeholder")
-        rest = re.sub(r"\{\{\s*(unterlagen|zustaendig)\s*\}\}", "", PARAM_RE.sub("", line))
+        rest = re.sub(r"\{\{\s*(unterlagen|zustaendig)\s*\}\}", "", TABLE_RE.sub("", PARAM_RE.sub("", line)))
         if "{{" in rest or "}}" in rest:
             problems.add(path, lineno, "unknown placeholder: use {{ param(\"file.key\") }}, {{ unterlagen }} or {{ zustaendig }}",
                          "placeholder")
 
     if path.parent.name == "leistungen" and path.name.endswith(".de.md"):
         check_benefit(path, meta, fm_text, body, body_line, today, problems)
+    legalreview.check(path, meta, fm_text, body, today, problems)
 
 
 def own_params(path: Path, meta: dict) -> set[str]:

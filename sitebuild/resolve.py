@@ -47,6 +47,7 @@ def write(path: Path, meta: dict, body: str) -> None:
 def page_body(meta: dict, body: str, file_lang: str, lang: str, depth: int, local: LocalData, day: date) -> str:
     """``file_lang``: the language the text is written in; ``lang``: the language of the page."""
     body = placeholders.fill_params(body, file_lang, day)
+    body = placeholders.fill_tables(body, file_lang, day)
     body = placeholders.fill_documents(body, meta.get("documents", []))
     body = placeholders.fill_offices(body, lambda: benefit_offices_block(local, meta.get("id", ""), file_lang))
     return pagemeta.decorate(body, meta, lang, depth)

@@ -31,6 +31,8 @@ def _json(data) -> str:
 
 
 def benefit_facts(docs_dir: Path, lang: str) -> dict:
+    from .hooks import build_date  # hooks imports this module; deadlines name legal periods as parameters
+    from .placeholders import fill_params
     out = {}
     for program in PROGRAMS:
         page = docs_dir / "leistungen" / f"{program}.{lang}.md"
@@ -43,7 +45,7 @@ def benefit_facts(docs_dir: Path, lang: str) -> dict:
         out[program] = {
             "title": meta.get("title", program),
             "url": f"../leistungen/{program}/",
-            "deadlines": meta.get("deadlines", ""),
+            "deadlines": fill_params(meta.get("deadlines", ""), page.name.split(".")[-2], build_date()),
             "documents": meta.get("documents", []),
             "lang": page.name.split(".")[-2],  # the language the facts are written in
         }
