@@ -53,6 +53,18 @@ def page_body(meta: dict, body: str, file_lang: str, lang: str, depth: int, loca
     return pagemeta.decorate(body, meta, lang, depth)
 
 
+def resolve_meta(meta: dict, file_lang: str, day: date) -> dict:
+    """Parameters in the front matter's texts (summary, deadlines, documents) too."""
+    def fill(value):
+        if isinstance(value, str):
+            return placeholders.fill_params(value, file_lang, day)
+        if isinstance(value, list):
+            return [fill(v) for v in value]
+        return value
+
+    return {k: fill(v) if k in ("summary", "deadlines", "documents") else v for k, v in meta.items()}
+
+
 def resolve(staging: Path, languages: list[str], site_dir: Path, day: date | None = None) -> None:
     day = day or build_date()
     local = LocalData.load(site_dir)
@@ -70,6 +82,7 @@ def resolve(staging: Path, languages: list[str], site_dir: Path, day: date | Non
                 meta, body = read(target)
                 file_lang = lang
             depth = len(path.relative_to(staging).parts) - 1
+            meta = resolve_meta(meta, file_lang, day)
             body = page_body(meta, body, file_lang, lang, depth, local, day)
             if meta.get("template") == "selfcheck.html":
                 meta["selfcheck"] = {k: str(v) for k, v in selfcheckpage.context(lang, local, str(staging)).items()}

@@ -19,7 +19,7 @@ PAGE = """<!doctype html><html lang="{lang}" dir="{dir}"><head><meta charset="ut
 
 @pytest.mark.parametrize("name,example", EXAMPLES, ids=[f"{n}:{e['name']}" for n, e in EXAMPLES])
 def test_component_example_has_no_wcag_21_aa_violations(page, name, example):
-    lang = example["lang"]
-    html = components.render(name, lang=lang, **example["context"])
+    lang = example["context"].get("lang", example.get("lang", "de"))
+    html = components.render(name, **{"lang": lang, **example["context"]})
     page.set_content(PAGE.format(lang=lang, dir="rtl" if lang == "ar" else "ltr", name=name, css=CSS, html=html))
     assert violations(page) == []
