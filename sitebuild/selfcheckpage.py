@@ -8,7 +8,6 @@ documents, link) from the benefit pages' front matter.
 from __future__ import annotations
 
 import json
-from html import escape
 from pathlib import Path
 
 import yaml
@@ -19,7 +18,8 @@ from . import questionnaire
 from .catalogs import messages
 from .frontmatter import split_front_matter
 from .localdata import LocalData
-from .localpages import responsible_html
+from .components import render
+from .localpages import responsible
 
 # Programs the engine computes (selfcheck/programs registry); each has a benefit page with the same id.
 PROGRAMS = programs.computed()
@@ -53,12 +53,9 @@ def benefit_facts(docs_dir: Path, lang: str) -> dict:
 
 
 def office_templates(local: LocalData, lang: str) -> str:
-    parts = []
-    for town in local.towns:
-        for program in PROGRAMS:
-            parts.append(f'<template data-office="{escape(town["id"])}/{program}">'
-                         f'{responsible_html(local, program, town, lang)}</template>')
-    return "".join(parts)
+    entries = [{"program": program, **responsible(local, program, town)}
+               for town in local.towns for program in PROGRAMS]
+    return render("office_template", entries=entries, lang=lang)
 
 
 def context(lang: str, local: LocalData, docs_dir: str) -> dict:
