@@ -48,6 +48,7 @@ def _local(site_dir: str) -> LocalData:
 
 
 def on_page_context(context, page, config, nav):
-    if page.meta.get("template") == "selfcheck.html":
-        context["selfcheck"] = selfcheckpage.context(_lang(config), _local(config.extra["site_dir"]), config.docs_dir)
+    if page.meta.get("template") in ("selfcheck.html", "adviser.html"):
+        context["selfcheck"] = selfcheckpage.context(_lang(config), _local(config.extra["site_dir"]), config.docs_dir,
+                                                    build_date())
     return context

@@ -7,6 +7,8 @@ skip logic, validation and building the household.
 from __future__ import annotations
 
 import json
+import re
+from datetime import date
 from functools import lru_cache
 from html import escape
 
@@ -18,6 +20,29 @@ from .catalogs import messages, translator
 QUESTIONS = ROOT / "selfcheck" / "questions.yaml"
 SCHEMA = ROOT / "selfcheck" / "household.schema.json"
 PERSON_PREFIXES = ("self", "partner", "child")
+
+# Values a question's show_if may name as ``@name``: (program, parameter, key) in
+# selfcheck/params, taken as in force on the build date.
+PARAM_REFS = {
+    # Regelaltersgrenze reached for certain (§ 7a SGB II, § 41 Abs. 2 SGB XII): no SGB II months,
+    # no pregnancy question.
+    "retirement_age": ("grundsicherungsgeld", "erwerbsfaehigkeit_alter", "altersgrenze_sicher"),
+}
+
+
+def resolve(expr: str, day: date | None = None) -> str:
+    """``self_age<@retirement_age`` -> ``self_age<67`` with the parameter in force on ``day``."""
+    if "@" not in expr:
+        return expr
+    from selfcheck.params import Params
+
+    params = Params(day or date.today())
+
+    def value(m: re.Match) -> str:
+        program, key, part = PARAM_REFS[m.group(1)]
+        return str(params.get(program, key).value[part])
+
+    return re.sub(r"@([a-z_]+)", value, expr)
 
 
 @lru_cache(maxsize=1)
@@ -70,16 +95,16 @@ def limits(question: dict) -> dict:
     return out
 
 
-def config() -> dict:
+def config(day: date | None = None) -> dict:
     """What the page script needs: per question its type, fields, limits, condition, default."""
     out = {"steps": [], "questions": {}}
     for step in load()["steps"]:
         out["steps"].append(step["id"])
     for step_id, q, group in all_questions():
         entry = {"step": step_id, "type": q["type"], "fields": fields(q), **limits(q)}
-        for key in ("required", "show_if", "default", "of"):
+        for key in ("required", "show_if", "default", "of", "subtract"):
             if key in q:
-                entry[key] = q[key]
+                entry[key] = resolve(q[key], day) if key == "show_if" else q[key]
         if group:
             entry["group"] = group
         if q["type"] == "count":
@@ -101,7 +126,7 @@ def _described(element_id: str, hint: str | None) -> str:
     return " ".join(ids)
 
 
-def render_question(q: dict, lang: str, towns: list[dict], repeat: bool = False) -> str:
+def render_question(q: dict, lang: str, towns: list[dict], repeat: bool = False, day: date | None = None) -> str:
     t = translator(lang)
     table = messages(lang)
     qid = q["id"]
@@ -111,7 +136,7 @@ def render_question(q: dict, lang: str, towns: list[dict], repeat: bool = False)
     hint = escape(table[hint_key]) if hint_key in table else None
     hint_html = f'<p class="sl-hint" id="{element_id}-hint">{hint}</p>' if hint else ""
     error = f'<p class="sl-error" id="{element_id}-error" data-for="{element_id}"></p>'
-    attrs = f'data-q="{qid}"' + (f' data-show-if="{escape(q["show_if"])}"' if "show_if" in q else "")
+    attrs = f'data-q="{qid}"' + (f' data-show-if="{escape(resolve(q["show_if"], day))}"' if "show_if" in q else "")
     described = _described(element_id, hint)
     required = " required aria-required=\"true\"" if q.get("required") else ""
     kind = q["type"]
@@ -144,7 +169,7 @@ def render_question(q: dict, lang: str, towns: list[dict], repeat: bool = False)
     if kind == "count" and "of" in q:
         # a group repeated per item of another count (e.g. each child's income)
         legend = escape(t(f"q.{qid}.label"))
-        template = "".join(render_question(sub, lang, towns, repeat=True) for sub in q["group"])
+        template = "".join(render_question(sub, lang, towns, repeat=True, day=day) for sub in q["group"])
         return (f'<div class="sl-group" {attrs} data-of="{escape(q["of"])}"><h3>{legend}</h3>'
                 f'<div class="sl-repeats" data-repeats="{qid}"></div>'
                 f'<template id="tpl-{qid}"><fieldset class="sl-repeat"><legend data-legend="{escape(t("selfcheck.child_legend"))}"></legend>'
@@ -164,21 +189,21 @@ def render_question(q: dict, lang: str, towns: list[dict], repeat: bool = False)
             f'{placeholder}{value_attr}{required} aria-describedby="{described}"'
             + "".join(f' data-{k}="{v}"' for k, v in lim.items()) + f'>{unit}{error}</div>')
     if kind == "count":
-        template = "".join(render_question(sub, lang, towns, repeat=True) for sub in q["group"])
+        template = "".join(render_question(sub, lang, towns, repeat=True, day=day) for sub in q["group"])
         html += (f'<div class="sl-repeats" data-repeats="{qid}" aria-live="polite"></div>'
                  f'<template id="tpl-{qid}"><fieldset class="sl-repeat"><legend data-legend="{escape(t("selfcheck.child_legend"))}"></legend>'
                  f'{template}</fieldset></template>')
     return html
 
 
-def render(lang: str, towns: list[dict]) -> str:
+def render(lang: str, towns: list[dict], day: date | None = None) -> str:
     t = translator(lang)
     data = load()
     total = len(data["steps"])
     parts = []
     for n, step in enumerate(data["steps"], start=1):
         title = t(f"step.{step['id']}")
-        questions = "".join(render_question(q, lang, towns) for q in step["questions"])
+        questions = "".join(render_question(q, lang, towns, day=day) for q in step["questions"])
         parts.append(f'<section class="sl-step" id="sc-step-{step["id"]}" data-step="{step["id"]}" '
                      f'aria-labelledby="sc-step-{step["id"]}-title">'
                      f'<h2 id="sc-step-{step["id"]}-title" tabindex="-1">'
