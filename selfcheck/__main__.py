@@ -48,8 +48,11 @@ def main(argv: list[str] | None = None) -> int:
         else:
             with open(args.household, encoding="utf-8") as fh:
                 household = json.load(fh)
-    except (OSError, json.JSONDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         print(f"error: cannot read {args.household}: {exc}", file=sys.stderr)
+        return 2
+    except RecursionError:
+        print(f"error: cannot read {args.household}: nested too deeply", file=sys.stderr)
         return 2
     try:
         result = evaluate(household, local)

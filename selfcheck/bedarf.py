@@ -1,5 +1,7 @@
 """SGB II needs of one person: Regelbedarfsstufe, Regelbedarf and Mehrbedarfe (§§ 20, 21, 23 SGB II).
 
+The Mehrbedarfe of § 21 Abs. 2-5 are capped at the person's Regelbedarf (§ 21 Abs. 8).
+
 Shared by the Grundsicherungsgeld program and by the Kinderzuschlag (whose Bemessungsgrenze
 is the parents' SGB II need). Decentral hot water (§ 21 Abs. 7) is part of the Mehrbedarfe.
 """
@@ -92,6 +94,14 @@ def person_needs(hh: Household, person: dict, params: Params) -> tuple[Decimal, 
 
     if person.get("costly_diet"):
         advice.append(Step("sgb2.mehrbedarf_ernaehrung_advice", None, "§ 21 Abs. 5 SGB II", {"person": pid}))
+
+    # § 21 Abs. 8: the Mehrbedarfe of Abs. 2-5 together at most the person's Regelbedarf
+    # (the hot-water Mehrbedarf of Abs. 7 is outside this cap).
+    capped = ("sgb2.mehrbedarf_schwangerschaft", "sgb2.mehrbedarf_alleinerziehend", "sgb2.mehrbedarf_behinderung")
+    extra = sum((s.amount for s in steps if s.key in capped), ZERO)
+    if extra > rb:
+        steps.append(Step("sgb2.mehrbedarf_cap", rb - extra, "§ 21 Abs. 8 SGB II", {"person": pid, "cap": float(rb)}))
+        total -= extra - rb
 
     if hh.hot_water_decentral:
         ww = params.get(PROGRAM, "mehrbedarf_warmwasser")

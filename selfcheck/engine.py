@@ -5,6 +5,7 @@ limit answer ``needs_advice`` where they need it.
 """
 from __future__ import annotations
 
+from . import programs
 from .household import Household
 from .params import Params
 from .priority import decide
@@ -12,10 +13,7 @@ from .result import euro
 from .validate import validate
 
 # Programs the portal explains but the self-check does not compute (yet); shown to the user.
-NOT_CHECKED = (
-    "sozialhilfe", "elterngeld", "bildung_und_teilhabe", "asylbewerberleistungen", "pflege",
-    "eingliederungshilfe",
-)
+NOT_CHECKED = programs.not_checked()
 
 
 def evaluate(household: dict, local: dict | None = None) -> dict:

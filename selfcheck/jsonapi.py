@@ -28,7 +28,8 @@ def evaluate_json(text: str, local_text: str | None = None) -> str:
     try:
         household = json.loads(text)
         local = bundled_local() if local_text is None else json.loads(local_text)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):
+        # RecursionError: the JSON parser itself gives up on very deep nesting
         return json.dumps({"ok": False, "errors": [FieldError("", "bad_format", {}).to_json()]})
     try:
         result = evaluate(household, local)

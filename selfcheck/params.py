@@ -25,13 +25,19 @@ class Value:
     value: object
     valid_from: str
     legal_basis: str
-    source: str
+    reference: tuple  # ({"title": ..., "href": ...}, ...); href only for an official URL
     unit: str
     name: dict
+    description: dict
 
     @property
     def ref(self) -> str:
         return f"{self.program}.{self.key}"
+
+    @property
+    def source(self) -> str:
+        """The references as one line of text (titles joined), for places that show plain text."""
+        return "; ".join(r["title"] for r in self.reference)
 
 
 def _iso(d) -> str:
@@ -98,7 +104,8 @@ class Params:
             value=entry["value"],
             valid_from=dates[-1],
             legal_basis=spec["legal_basis"],
-            source=entry["source"],
+            reference=tuple(entry["reference"]),
             unit=spec["unit"],
             name=spec["name"],
+            description=spec.get("description", {}),
         )

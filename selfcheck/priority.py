@@ -30,8 +30,7 @@ from decimal import Decimal
 
 from .household import ZERO, D, Household
 from .params import Params
-from .programs import grundsicherungsgeld as sgb2
-from .programs import kindergeld, kinderzuschlag, unterhaltsvorschuss, wohngeld
+from . import programs
 from .result import LIKELY, NEEDS_ADVICE, NOT_ENTITLED, POSSIBLE, ProgramResult, Step
 
 
@@ -41,6 +40,14 @@ def _safe(fn, program: str, make_default):
         return fn(), None
     except LookupError:
         return make_default(), Step("params.not_covered", None, "", {"program": program})
+
+
+def _uvg_parent_income(hh: Household, parent: dict) -> Decimal:
+    """§ 1 Abs. 1a Satz 1 Nr. 2 UVG: the parent's income under § 11 Abs. 1 Satz 1 SGB II except
+    Kindergeld, without § 11b deductions: gross earnings plus every other income entered."""
+    other = sum((v for k, v in hh.other_income(parent).items() if k not in ("kindergeld", "kindergeld_uebertrag")),
+                ZERO)
+    return hh.gross(parent) + other
 
 
 def _status_of(results: list[ProgramResult]) -> str:
@@ -55,6 +62,9 @@ def _status_of(results: list[ProgramResult]) -> str:
 
 
 def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResult], dict]:
+    kindergeld, unterhaltsvorschuss, wohngeld, kinderzuschlag, sgb2 = (
+        programs.module(p) for p in ("kindergeld", "unterhaltsvorschuss", "wohngeld", "kinderzuschlag",
+                                     "grundsicherungsgeld"))
     steps: list[Step] = []
 
     kg, miss = _safe(lambda: kindergeld.evaluate(hh, params, local), "kindergeld",
@@ -187,11 +197,12 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
         dropped = []
         for cid in uvg.older:
             parent = hh.parent_of(hh.by_id[cid])
-            if sgb.child_uncovered.get(cid, ZERO) <= 0 or hh.gross(parent) >= minimum:
+            if sgb.child_uncovered.get(cid, ZERO) <= 0 or _uvg_parent_income(hh, parent) >= minimum:
                 continue
             dropped.append(cid)
-            uvg.reasons.append(Step("uvg.sgb2_age12", uvg.per_child[cid], "§ 1 Abs. 1a UVG",
-                                    {"person": cid, "minimum": float(minimum)}))
+            uvg.reasons.append(Step("uvg.sgb2_age12", uvg.per_child[cid], "§ 1 Abs. 1a Satz 1 Nr. 2 UVG",
+                                    {"person": cid, "minimum": float(minimum),
+                                     "income": float(_uvg_parent_income(hh, parent))}))
         if dropped:
             for cid in dropped:
                 del uvg.per_child[cid]

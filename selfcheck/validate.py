@@ -3,6 +3,11 @@
 Supports the subset of JSON Schema the household schema uses. Errors name the field
 (``persons[1].age``) and carry a message key, so the browser can show them next to the
 field in the user's language.
+
+Bad input never crashes: nesting deeper than the schema allows is rejected before the
+(recursive) schema walk, patterns must match the WHOLE value (``re.fullmatch``: with
+``re.search``, ``$`` also matches before a final newline, so "2026-01\n" passed), and
+parent references that form a cycle are rejected.
 """
 from __future__ import annotations
 
@@ -48,6 +53,22 @@ _TYPES = {
 }
 
 
+MAX_DEPTH = 8  # the schema nests at most 5 levels (household > persons > person > other_income > value)
+
+
+def _too_deep(value) -> bool:
+    """Iterative depth check, so a JSON nested a thousand levels deep cannot exhaust the stack."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth >= MAX_DEPTH:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return False
+
+
 def _join(path: str, name) -> str:
     return f"{path}[{name}]" if isinstance(name, int) else (f"{path}.{name}" if path else name)
 
@@ -67,7 +88,7 @@ def _check(value, sch: dict, path: str, out: list[FieldError]) -> None:
     if t == "string":
         if "maxLength" in sch and len(value) > sch["maxLength"]:
             out.append(FieldError(path, "too_long", {"max": sch["maxLength"]}))
-        if "pattern" in sch and not re.search(sch["pattern"], value):
+        if "pattern" in sch and not re.fullmatch(sch["pattern"], value):
             out.append(FieldError(path, "bad_format", {}))
     if t == "array":
         if len(value) < sch.get("minItems", 0):
@@ -98,6 +119,7 @@ def _consistency(household: dict, out: list[FieldError]) -> None:
         if pid in seen:
             out.append(FieldError(f"persons[{i}].id", "duplicate_id", {}))
         seen.add(pid)
+    by_id = {p["id"]: p for p in persons}
     for relation, limit in (("self", 1), ("partner", 1)):
         found = [i for i, p in enumerate(persons) if p.get("relation") == relation]
         for i in found[limit:]:
@@ -106,15 +128,36 @@ def _consistency(household: dict, out: list[FieldError]) -> None:
         for key in ("parent", "parent2"):
             if key in p and (p[key] not in seen or p[key] == p["id"]):
                 out.append(FieldError(f"persons[{i}].{key}", "unknown_person", {}))
+        if _cycle(p, by_id):
+            out.append(FieldError(f"persons[{i}].parent", "parent_cycle", {}))
         gross = p.get("earned_income_gross")
         net = p.get("earned_income_net")
         if net is not None and net > (gross or 0):
             out.append(FieldError(f"persons[{i}].earned_income_net", "net_above_gross", {}))
 
 
+def _cycle(person: dict, by_id: dict) -> bool:
+    """Following parent/parent2 links from ``person`` leads back to it (iterative walk)."""
+    stack, seen = [person], set()
+    while stack:
+        current = stack.pop()
+        for key in ("parent", "parent2"):
+            nxt = by_id.get(current.get(key, ""))
+            if nxt is None:
+                continue
+            if nxt is person:
+                return True
+            if nxt["id"] not in seen:
+                seen.add(nxt["id"])
+                stack.append(nxt)
+    return False
+
+
 def validate(household) -> None:
     """Raise ValidationError listing every problem; return None for a valid household."""
     errors: list[FieldError] = []
+    if _too_deep(household):
+        raise ValidationError([FieldError("", "too_deep", {"max": MAX_DEPTH})])
     _check(household, schema(), "", errors)
     if not errors:
         _consistency(household, errors)

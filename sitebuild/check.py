@@ -135,7 +135,7 @@ def check_params(params_dir: Path, problems: Problems) -> None:
                 problems.add(path, line, f"parameter '{key}' must be a mapping (name, unit, legal_basis, values)")
                 continue
             fields = {k.value: v for k, v in node.value}
-            for required in ("name", "unit", "legal_basis", "values"):
+            for required in ("name", "description", "unit", "legal_basis", "values"):
                 if required not in fields:
                     problems.add(path, line, f"parameter '{key}' lacks '{required}'")
             name = fields.get("name")
@@ -143,6 +143,10 @@ def check_params(params_dir: Path, problems: Problems) -> None:
                 langs = {k.value for k, _ in name.value}
                 if not {"de", "en"} <= langs:
                     problems.add(path, name.start_mark.line + 1, f"parameter '{key}': name needs de and en")
+            description = fields.get("description")
+            if isinstance(description, yaml.MappingNode):
+                if not {"de", "en"} <= {k.value for k, _ in description.value}:
+                    problems.add(path, description.start_mark.line + 1, f"parameter '{key}': description needs de and en")
             values = fields.get("values")
             if isinstance(values, yaml.MappingNode):
                 for day_node, entry in values.value:
@@ -152,10 +156,17 @@ def check_params(params_dir: Path, problems: Problems) -> None:
                     entry_fields = {k.value: v for k, v in entry.value} if isinstance(entry, yaml.MappingNode) else {}
                     if "value" not in entry_fields:
                         problems.add(path, vline, f"parameter '{key}' on {day_node.value}: 'value' missing")
-                    src = entry_fields.get("source")
-                    if src is None or not getattr(src, "value", None):
-                        problems.add(path, vline, f"parameter '{key}' on {day_node.value}: 'source' missing "
-                                                  "(BGBl. citation or official URL)")
+                    refs = entry_fields.get("reference")
+                    items = refs.value if isinstance(refs, yaml.SequenceNode) else []
+                    if not items:
+                        problems.add(path, vline, f"parameter '{key}' on {day_node.value}: 'reference' missing "
+                                                  "(a list of {title, href}: BGBl. citation or official URL)")
+                    for item in items:
+                        ref = {k.value: v.value for k, v in item.value} if isinstance(item, yaml.MappingNode) else {}
+                        if not str(ref.get("title") or "").strip():
+                            problems.add(path, item.start_mark.line + 1, f"parameter '{key}': a reference needs a title")
+                        if "href" in ref and not str(ref["href"]).startswith("https://"):
+                            problems.add(path, item.start_mark.line + 1, f"parameter '{key}': href must be an https:// URL")
 
 
 def run(site: str | None = None, content_dir: Path | None = None, params_dir: Path | None = None,

@@ -70,20 +70,29 @@ class LocalData:
     def responsible(self, benefit: str, town_id: str) -> Resolution:
         rule = self.responsibilities.get(benefit)
         office_type = (rule or {}).get("default")
+        # "also": further office types for the same need (e.g. the Jugendmigrationsdienst next to adult
+        # migration counselling, the Pflegeberatung next to the Pflegekasse).
+        also = (rule or {}).get("also") or []
+        types = [t for t in [office_type, *([also] if isinstance(also, str) else also)] if t]
         found: list[dict] = []
-        if office_type:
-            in_town = [o for o in self.offices if o.get("type") == office_type and self.serves(o, town_id)]
+        for kind in types:
+            in_town = [o for o in self.offices if o.get("type") == kind and self.serves(o, town_id)]
             # An office that lists the benefit beats one of the right type that does not say.
-            found = [o for o in in_town if benefit in (o.get("benefits") or [])] or \
-                    [o for o in in_town if not o.get("benefits")]
-        else:
+            found += _nearest([o for o in in_town if benefit in (o.get("benefits") or [])] or
+                              [o for o in in_town if not o.get("benefits")])
+        if not office_type:
             # No office type on record for this benefit: offices that say they handle it in this town.
-            found = [o for o in self.offices if benefit in (o.get("benefits") or []) and self.serves(o, town_id)]
-        if found:
-            # The town's own office (e.g. the Jobcenter's Bezirksstelle) before a Kreis-wide one.
-            nearest = min(len(o.get("towns") or []) for o in found)
-            found = [o for o in found if len(o.get("towns") or []) == nearest]
+            found += _nearest([o for o in self.offices if benefit in (o.get("benefits") or []) and self.serves(o, town_id)
+                               and o not in found])
         return Resolution(found, rule, [] if found else self.general_contacts(town_id))
+
+
+def _nearest(offices: list[dict]) -> list[dict]:
+    """The town's own office (e.g. the Jobcenter's Bezirksstelle) before a Kreis-wide one."""
+    if not offices:
+        return []
+    nearest = min(len(o.get("towns") or []) for o in offices)
+    return [o for o in offices if len(o.get("towns") or []) == nearest]
 
 
 def validate(site_dir: Path, problems) -> None:

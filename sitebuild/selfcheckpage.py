@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from selfcheck import programs
 from selfcheck.params import Params
 
 from . import questionnaire
@@ -28,9 +29,8 @@ from .frontmatter import split_front_matter
 from .localdata import LocalData
 from .localpages import responsible_html
 
-# Programs the engine computes: its modules in selfcheck/programs/ (one module per program).
-PROGRAMS = tuple(sorted(p.stem for p in (Path(__file__).resolve().parent.parent / "selfcheck" / "programs").glob("*.py")
-                        if not p.stem.startswith("_")))
+# Programs the engine computes (selfcheck/programs registry); each has a benefit page with the same id.
+PROGRAMS = programs.computed()
 
 # Which household a document concerns, read from the German wording of the benefit pages'
 # document lists (the pages are written in German first). A document that matches no rule is

@@ -9,8 +9,13 @@ it again with Wohngeld and Kinderzuschlag as income (§ 12a SGB II).
 Rules by date (all values in params/grundsicherungsgeld.yaml):
 - until 30.6.2026: asset Karenzzeit (40,000 € + 15,000 € per further person in the first
   12 months, then 15,000 € per person); housing costs in full during the 12-month Karenzzeit;
-- from 1.7.2026 (13. SGB II-ÄndG): no asset Karenzzeit, age-based allowances per person;
-  housing costs during the Karenzzeit only up to 1.5 × the local limit.
+- from 1.7.2026 (13. SGB II-ÄndG, G. v. 16.04.2026, BGBl. 2026 I Nr. 107): no asset Karenzzeit,
+  allowances by age per person (5,000 € under 30, 10,000 € from 30, 12,500 € from 40, 20,000 €
+  from 50; unused allowances pass within the BG); an approval period that began before
+  1.7.2026 keeps the old § 12 until it ends (§ 65a Abs. 1: asked only of current recipients,
+  ``sgb2_approval_start``; without the answer both are checked and a disagreement is
+  ``needs_advice``); housing costs during the Karenzzeit only up to 1.5 × the local limit, and
+  in a BG with children ``needs_advice`` above it (§ 22 Abs. 1 Satz 7).
 
 Where we knowingly differ from GETTSIM (ttsim-dev/gettsim, which stops in mid-2025):
 - GETTSIM does not model the 13. SGB II-ÄndG (new name, asset allowances by age, no asset
@@ -20,9 +25,9 @@ Where we knowingly differ from GETTSIM (ttsim-dev/gettsim, which stops in mid-20
 - GETTSIM has no § 21 Abs. 4 disability Mehrbedarf; we add it when integration benefits are
   received (35 %), and the § 23 Nr. 4 Merkzeichen G Mehrbedarf for non-employable members;
 - housing costs are split per head among everyone living in the flat (Kopfteilprinzip);
-- heating costs are taken as reported (their reasonableness is not checked); the allowance
-  for pupils and students under 25 (§ 11b Abs. 2b) and the Elterngeld allowance are not
-  modelled (see income.py);
+- heating costs are taken as reported (their reasonableness is not checked); the Elterngeld
+  allowance is not modelled (see income.py); GETTSIM has no § 11b Abs. 2b allowance for pupils,
+  trainees and volunteers under 25 and no § 21 Abs. 8 cap;
 - age limit: people aged 66 may or may not have reached the Regelaltersgrenze (it depends
   on the birth month): ``needs_advice``; from 67 they are outside SGB II;
 - the Absetzbeträge of § 11b reduce a person's income at most to zero; GETTSIM lets a
@@ -40,6 +45,7 @@ Where we knowingly differ from GETTSIM (ttsim-dev/gettsim, which stops in mid-20
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from decimal import Decimal
 
 from .. import bedarf, income
@@ -124,6 +130,11 @@ def _housing(hh: Household, bg: list[dict], params: Params, local) -> tuple[Deci
         steps.append(Step("sgb2.kdu_karenzzeit_cap", recognised, rule.legal_basis,
                           {"limit": float(limit), "factor": float(factor), "cap": float(cap),
                            "actual": float(brutto)}))
+        if brutto > cap and any(p not in hh.adults_core() for p in bg):
+            # § 22 Abs. 1 Satz 7: in a BG with children higher costs may be recognised in the
+            # individual case; the self-check cannot judge that: the capped amount is a lower bound.
+            advice.append(Step("sgb2.kdu_cap_children_advice", brutto - cap, "§ 22 Abs. 1 Satz 7 SGB II",
+                               {"cap": float(cap), "actual": float(brutto)}))
     else:
         recognised = min(brutto, limit)
         steps.append(Step("sgb2.kdu_limit", recognised, "§ 22 Abs. 1 Satz 1 SGB II",
@@ -132,6 +143,27 @@ def _housing(hh: Household, bg: list[dict], params: Params, local) -> tuple[Deci
             advice.append(Step("sgb2.kdu_above_limit", brutto - limit, "§ 22 Abs. 1 Satz 7 SGB II", {}))
     steps.append(Step("sgb2.heating", heating, "§ 22 Abs. 1 SGB II", {}))
     return recognised + heating, exact, steps, advice
+
+
+def _asset_rules(hh: Household, params: Params) -> tuple[list[Params], Step | None]:
+    """The § 12 rules to apply: today's, or (§ 65a Abs. 1) those before the 13. SGB II-ÄndG for an
+    approval period that began before 1.7.2026; both when a current recipient did not say."""
+    try:
+        cutoff = params.get(PROGRAM, "vermoegen_uebergang")
+    except LookupError:
+        return [params], None
+    day = date.fromisoformat(cutoff.value)
+    if hh.sgb2_months <= 0 or hh.day < day:
+        return [params], None
+    before = Params(day - timedelta(days=1), params.data)
+    start = hh.data.get("sgb2_approval_start")
+    if start is None:
+        return [params, before], Step("sgb2.assets_transition_unknown", None, cutoff.legal_basis,
+                                      {"date": cutoff.value})
+    if start < cutoff.value[:7]:
+        return [before], Step("sgb2.assets_transition", None, cutoff.legal_basis,
+                              {"date": cutoff.value, "start": start})
+    return [params], None
 
 
 def _asset_allowance(hh: Household, bg: list[dict], params: Params) -> tuple[Decimal, Step]:
@@ -161,14 +193,24 @@ def assess(hh: Household, params: Params, local=None) -> Assessment:
         result.blocked = True
         return result
 
-    # Assets (§ 12): above the allowance there is no need until they are used up.
-    allowance, step = _asset_allowance(hh, bg, params)
-    result.steps.append(step)
-    if hh.assets > allowance:
+    # Assets (§ 12): above the allowance there is no need until they are used up. Unused
+    # allowances pass to other members (§ 12 Abs. 2 Satz 3): the household's assets are one sum.
+    rules, transition = _asset_rules(hh, params)
+    if transition is not None:
+        result.steps.append(transition)
+    outcomes = []
+    for rule_params in rules:
+        allowance, step = _asset_allowance(hh, bg, rule_params)
+        result.steps.append(step)
+        outcomes.append(hh.assets > allowance)
+    if all(outcomes):
         result.reasons.append(Step("sgb2.assets_above", hh.assets - allowance, "§ 12 SGB II",
                                    {"assets": float(hh.assets), "allowance": float(allowance)}))
         result.blocked = True
         return result
+    if any(outcomes):
+        # Old and new § 12 disagree and we do not know which applies.
+        advice.append(Step("sgb2.assets_transition_advice", None, "§ 65a Abs. 1 SGB II", {}))
 
     housing, exact, hsteps, hadvice = _housing(hh, bg, params, local)
     result.steps.extend(hsteps)

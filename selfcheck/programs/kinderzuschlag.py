@@ -1,19 +1,27 @@
 """Kinderzuschlag (§ 6a BKGG), paid by the Familienkasse.
 
 Per child the Höchstbetrag minus 45 % of the child's own income (Unterhalt,
-Unterhaltsvorschuss, counted earnings); from the sum, 45 % of the parents' income above
-their Bemessungsgrenze is withdrawn. The Bemessungsgrenze is the parents' SGB II need:
-their Regelbedarfe and Mehrbedarfe plus their share of the housing costs, the share taken
-from the Existenzminimumbericht (§ 6a Abs. 5 BKGG). Parents need a gross income of at
-least 900 € (single parents 600 €). Whether the Kinderzuschlag together with the Wohngeld
-ends the SGB II need (§ 6a Abs. 1 Nr. 3, Abs. 1a) is decided in priority.py.
+Unterhaltsvorschuss, counted earnings, § 6a Abs. 3). From the sum the parents' income above
+their Bemessungsgrenze is withdrawn (§ 6a Abs. 6): the excess is taken to come from the
+earnings (45 % withdrawn) unless the other income (ALG I, Elterngeld, pension, ...) on its own
+exceeds the Bemessungsgrenze; that part is withdrawn in full. The Bemessungsgrenze is the
+parents' SGB II need: their Regelbedarfe and Mehrbedarfe plus their share of the housing
+costs, the share fixed by the 12th Existenzminimumbericht (§ 6a Abs. 5 Satz 4 BKGG). Parents
+need an income of at least 900 € (single parents 600 €), § 11b deductions not subtracted.
+Assets above 40,000 € plus 15,000 € per further member (§ 6a Abs. 3 Satz 5) end the claim when
+they are at least one month's Kinderzuschlag; smaller excess assets reduce only the first
+month of the approval period (§ 6a Abs. 3 Satz 6-7, Abs. 6 Satz 5): the monthly amount shown is
+the one paid from the second month. Whether the Kinderzuschlag together with the Wohngeld ends
+the SGB II need (§ 6a Abs. 1 Nr. 3, Abs. 1a) is decided in priority.py.
 
 Where we knowingly differ from GETTSIM:
 - parents' housing costs are the actual warm costs (no check of their reasonableness);
-- the 2025 Existenzminimum housing figures were not found: months in 2025 are
-  ``needs_advice`` (GETTSIM has them);
-- the asset rule after 1.7.2026 keeps the former 40,000/15,000 € (not confirmed);
-  excess assets reduce the amount, as in GETTSIM;
+- the housing share uses the 12th Existenzminimumbericht as § 6a Abs. 5 Satz 4 BKGG says;
+  GETTSIM uses the latest report (the shares differ by less than 0.1 percentage points in 2026);
+- parents' other income is withdrawn at 100 % as § 6a Abs. 6 Satz 4 says; GETTSIM withdraws
+  all parental income at 45 %;
+- excess assets: first month only or no claim (§ 6a Abs. 3 Satz 6-7); GETTSIM reduces every
+  month by the excess;
 - parents' income follows income.py (no negative counted income; 1,500 € band only with a
   minor child), so where GETTSIM lets a negative income offset the partner's, our amount is
   slightly lower;
@@ -97,32 +105,43 @@ def assess(hh: Household, params: Params, local=None) -> Assessment:
     limit = needs + housing * share
     res.steps.append(Step("kinderzuschlag.bemessungsgrenze", limit, "§ 6a Abs. 5 BKGG",
                           {"housing_share_percent": float((share * 100).quantize(Decimal("0.01")))}))
-    parents_income = ZERO
+    earned = other = ZERO
     for p in parents:
-        own, _ = income.counted(hh, p, params, skip=NOT_PARENT_INCOME)
-        parents_income += own
+        parts = income.counted_parts(hh, p, params, skip=NOT_PARENT_INCOME)
+        earned += parts.earned
+        other += parts.other
         res.earned_deductions += income.erwerbstaetigen_absetzung(
-            hh.gross(p), hh.net(p), income.has_minor_child(hh, p, params), params)
-    res.steps.append(Step("kinderzuschlag.parents_income", parents_income, "§ 6a Abs. 6 BKGG, § 11b SGB II", {}))
+            hh.gross(p), hh.net(p), income.has_minor_child(hh, p, params), params, p)
+    parents_income = earned + other
+    res.steps.append(Step("kinderzuschlag.parents_income", parents_income, "§ 6a Abs. 6 BKGG, § 11b SGB II",
+                          {"earned": float(earned), "other": float(other)}))
     excess = max(parents_income - limit, ZERO)
     if excess > 0:
+        # § 6a Abs. 6 Satz 2-4: the excess comes from the earnings (45 %) unless the other income
+        # alone exceeds the limit; that part is withdrawn in full.
         rate = D(params.get(PROGRAM, "entzugsrate_eltern").value)
-        cut = rate * excess
+        from_other = max(other - limit, ZERO)
+        from_earned = excess - from_other
+        cut = rate * from_earned + from_other
         res.steps.append(Step("kinderzuschlag.parents_withdrawal", -min(cut, total), "§ 6a Abs. 6 BKGG",
-                              {"excess": float(excess)}))
-        total = max(total - cut, ZERO)
-
-    vermoegen = params.get(PROGRAM, "vermoegen")
-    allowance = D(vermoegen.value["erste_person"]) + D(vermoegen.value["weitere_person"]) * (family - 1)
-    if hh.assets > allowance:
-        cut = hh.assets - allowance
-        res.steps.append(Step("kinderzuschlag.assets_withdrawal", -min(cut, total), vermoegen.legal_basis,
-                              {"allowance": float(allowance)}))
+                              {"excess": float(excess), "earned_excess": float(from_earned),
+                               "other_excess": float(from_other), "percent": float(rate * 100)}))
         total = max(total - cut, ZERO)
 
     if total <= 0:
         res.reasons.append(Step("kinderzuschlag.income_too_high", None, "§ 6a Abs. 6 BKGG", {}))
         return res
+
+    vermoegen = params.get(PROGRAM, "vermoegen")
+    allowance = D(vermoegen.value["erste_person"]) + D(vermoegen.value["weitere_person"]) * (family - 1)
+    if hh.assets > allowance:
+        excess_assets = hh.assets - allowance
+        if excess_assets >= total:
+            res.reasons.append(Step("kinderzuschlag.assets_end_claim", excess_assets, "§ 6a Abs. 3 Satz 6 BKGG",
+                                    {"allowance": float(allowance), "amount": float(total)}))
+            return res
+        res.steps.append(Step("kinderzuschlag.assets_first_month", total - excess_assets, "§ 6a Abs. 3 Satz 7 BKGG",
+                              {"allowance": float(allowance), "excess": float(excess_assets)}))
     # Spread the final amount over the children in proportion (needed as the child's income in SGB II).
     base = sum(res.per_child.values(), ZERO)
     res.per_child = {k: (v * total / base if base else ZERO) for k, v in res.per_child.items()}

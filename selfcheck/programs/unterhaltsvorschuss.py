@@ -3,8 +3,10 @@
 For a child under 18 living with one parent who is not married to (or living with) the
 other parent (a child whose ``parent2`` lives in the household gets nothing): Mindestunterhalt of the age group minus the full Kindergeld (§ 2 Abs. 2 UVG),
 minus maintenance the other parent pays (§ 2 Abs. 3). From age 12 (§ 1 Abs. 1a) the child
-must not depend on SGB II, or the UVG must end that need, or the parent must earn at least
-600 € gross; that condition is applied in priority.py once the SGB II result is known.
+must not depend on SGB II, or the UVG must end that need, or the parent must have at least
+600 € of income (all income but Kindergeld, before § 11b deductions, § 1 Abs. 1a Satz 1 Nr. 2);
+that condition is applied in priority.py once the SGB II result is known.
+The amount paid is rounded up to whole euros; under 5 € nothing is paid (§ 9 Abs. 3 UVG).
 
 Not modelled: the child's own income after leaving school (§ 2 Abs. 4), whether the other
 parent is known or has died (Waisenrente), and backdating. A parent living with a partner
@@ -15,7 +17,7 @@ from age 12 it applies only the 600 € rule, not "the UVG ends the child's SGB 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from ..household import ZERO, D, Household
 from ..params import Params
@@ -53,16 +55,21 @@ def assess(hh: Household, params: Params, local=None) -> Assessment:
     bands = sorted((int(k), D(v)) for k, v in table.value.items())
     kg = D(params.get("kindergeld", "betrag_je_kind").value)
     older_from = params.get(PROGRAM, "alter_einkommensregel").value
+    smallest = params.get(PROGRAM, "mindestauszahlung")
     for c in children:
         if c.get("parent2") in hh.by_id:
             res.steps.append(Step("uvg.lives_with_both_parents", ZERO, "§ 1 Abs. 1 Nr. 2 UVG", {"person": c["id"]}))
             continue
         mindest = [v for age, v in bands if c["age"] >= age][-1]
         paid = D(c.get("other_income", {}).get("unterhalt", 0))
-        amount = max(mindest - kg - paid, ZERO)
-        res.steps.append(Step("uvg.child", amount, "§ 2 UVG",
+        amount = max(mindest - kg - paid, ZERO).to_integral_value(rounding=ROUND_CEILING)
+        res.steps.append(Step("uvg.child", amount, "§ 2 UVG, § 9 Abs. 3 Satz 2 UVG",
                               {"person": c["id"], "mindestunterhalt": float(mindest),
                                "kindergeld": float(kg), "unterhalt": float(paid)}))
+        if ZERO < amount < D(smallest.value):
+            res.steps.append(Step("uvg.below_smallest_payout", amount, smallest.legal_basis,
+                                  {"person": c["id"], "minimum": float(smallest.value)}))
+            amount = ZERO
         if amount > 0:
             res.per_child[c["id"]] = amount
             if c["age"] >= older_from:

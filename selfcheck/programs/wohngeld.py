@@ -10,6 +10,13 @@ The Mietstufe comes from the town's site data. Without it the result is ``needs_
 and the amount is the LOWEST Wohngeld over all Mietstufen (a safe lower bound; ``amount_max``
 keeps the highest), so the priority check can still decide when the bound is enough.
 
+Income rules (§§ 14-18 WoGG): earnings minus the 1,230 € Arbeitnehmer-Pauschbetrag, except
+flat-taxed Minijobs (no Pauschbetrag, § 14 Abs. 1 Satz 3); pensions minus 102 € a year (§ 9a
+Satz 1 Nr. 3 EStG); a child's earnings allowance (§ 17 Nr. 4) at most what the child's earnings
+still count after those deductions; the Grundrente allowance of § 17a for members with at
+least 33 years of Grundrentenzeiten (asked; "don't know" shows both results); maintenance paid
+to someone outside the household (§ 18: up to a titled amount, else 3,000 €/6,000 € a year).
+
 Where we knowingly differ from GETTSIM:
 - whether taxes and contributions are paid (§ 16) is asked (``pays_*``) or, if not given,
   derived: contributions above the Minijob limit; income tax when 12 × net earnings minus
@@ -31,6 +38,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from .. import income
 from ..household import ZERO, D, Household
 from ..local import mietstufe as town_mietstufe
 from ..params import Params
@@ -63,6 +71,18 @@ def _by_size(table: dict, n: int) -> Decimal:
     return D(table["5"]) + D(table["je_weitere"]) * (n - 5)
 
 
+def flat_taxed(hh: Household, p: dict, params: Params) -> bool:
+    """Earnings from a Minijob whose tax the employer pays at a flat rate (§ 40a EStG).
+
+    Asked (``minijob_flat_tax``); by default every job up to the Minijob limit, as most are."""
+    gross = hh.gross(p)
+    if gross <= 0:
+        return False
+    if "minijob_flat_tax" in p:
+        return bool(p["minijob_flat_tax"])
+    return gross <= D(params.get("allgemein", "minijob_grenze").value)
+
+
 def _pays_tax_default(hh: Household, p: dict, params: Params) -> bool:
     """Guess whether income tax is paid when the household does not say (§ 16 Nr. 1 WoGG).
 
@@ -71,10 +91,11 @@ def _pays_tax_default(hh: Household, p: dict, params: Params) -> bool:
     Vorsorgeaufwendungen, and with no tax net is gross minus exactly those. Married partners
     living together are assessed jointly: their sum is compared with twice the Grundfreibetrag.
     Single parents deduct the Entlastungsbetrag (§ 24b EStG).
-    Mini-jobs (flat tax paid by the employer) count as no tax.
+    Flat-taxed Minijobs count as no tax, and a spouse's flat-taxed Minijob stays out of the
+    couple's estimate (it is not part of the taxable income, § 40a EStG).
     """
     minijob = D(params.get("allgemein", "minijob_grenze").value)
-    if hh.gross(p) <= minijob:
+    if hh.gross(p) <= minijob or flat_taxed(hh, p, params):
         return False
     pauschbetrag = D(params.get("allgemein", "werbungskosten_pauschbetrag").value)
     grundfreibetrag = D(params.get("allgemein", "grundfreibetrag").value)
@@ -82,7 +103,8 @@ def _pays_tax_default(hh: Household, p: dict, params: Params) -> bool:
     partner = hh.partner()
     if partner is not None and p in hh.adults_core() and (p.get("married") or partner.get("married")):
         couple = hh.adults_core()
-    taxable = sum((max(hh.net(q) * 12 - pauschbetrag, ZERO) for q in couple if hh.gross(q) > 0), ZERO)
+    taxable = sum((max(hh.net(q) * 12 - pauschbetrag, ZERO) for q in couple
+                   if hh.gross(q) > 0 and not flat_taxed(hh, q, params)), ZERO)
     if partner is None and p is hh.applicant:
         kids = [c for c in hh.children() if kindergeld.counts(c, params)]
         if kids:  # § 24b EStG: single parents' relief
@@ -106,20 +128,59 @@ def _deduction_share(hh: Household, p: dict, params: Params) -> Decimal:
 
 
 def _yearly_income(hh: Household, p: dict, params: Params) -> tuple[Decimal, Decimal]:
-    """Return (yearly income after § 16 deductions, child-earnings allowance base)."""
+    """Return (yearly income after § 16 deductions, the part of it that comes from earnings).
+
+    Earnings: minus the Arbeitnehmer-Pauschbetrag (§ 9a Satz 1 Nr. 1 EStG), except a flat-taxed
+    Minijob, which counts without it (§ 14 Abs. 1 Satz 3 Nr. 2 WoGG: only actual expenses, which
+    we do not ask). Pensions: minus the 102 € Pauschbetrag (§ 9a Satz 1 Nr. 3 EStG); the part
+    that is tax-free is added back by § 14 Abs. 2 Nr. 3, so the whole pension counts.
+    """
     pauschbetrag = D(params.get("allgemein", "werbungskosten_pauschbetrag").value)
     elterngeld_free = D(params.get("allgemein", "elterngeld_freibetrag").value)
     gross = hh.gross(p)
-    earned = max(gross * 12 - pauschbetrag, ZERO) if gross > 0 else ZERO
+    if gross <= 0:
+        earned = ZERO
+    elif flat_taxed(hh, p, params):
+        earned = gross * 12
+    else:
+        earned = max(gross * 12 - pauschbetrag, ZERO)
     other = ZERO
     for kind, amount in hh.other_income(p).items():
         if kind in NOT_INCOME:
             continue
         if kind == "elterngeld":
             amount = max(amount - elterngeld_free, ZERO)
-        other += amount * 12
-    total = (earned + other) * (1 - _deduction_share(hh, p, params))
-    return total, gross * 12
+        yearly = amount * 12
+        if kind == "pension":
+            yearly = max(yearly - D(params.get("allgemein", "werbungskosten_pauschbetrag_renten").value), ZERO)
+        other += yearly
+    keep = 1 - _deduction_share(hh, p, params)
+    return (earned + other) * keep, earned * keep
+
+
+def _grundrente_allowance(hh: Household, p: dict, params: Params) -> Decimal:
+    """§ 17a WoGG: 1,200 € of the yearly statutory pension plus 30 % of the rest, at most
+    12 × 50 % of Regelbedarfsstufe 1 (for 33 years of Grundrentenzeiten)."""
+    pension = D(p.get("other_income", {}).get("pension", 0)) * 12
+    if pension <= 0:
+        return ZERO
+    base = D(params.get("grundrente", "freibetrag_grundbetrag").value) * 12
+    share = D(params.get("grundrente", "freibetrag_anteil").value) / 100
+    cap = D(params.get("grundsicherungsgeld", "regelbedarf").value["rbs1"]) * 12 * \
+        D(params.get(PROGRAM, "grundrente_freibetrag_deckel").value)
+    return min(min(pension, base) + max(pension - base, ZERO) * share, cap)
+
+
+def _maintenance_deduction(p: dict, params: Params) -> Decimal:
+    """§ 18 WoGG: statutory maintenance paid to someone outside the household, per year: up to
+    the amount fixed in a title, else up to 3,000 € (6,000 € for a former spouse)."""
+    amount, titled, recipient = income.maintenance_paid(p)
+    if amount <= 0:
+        return ZERO
+    if titled:
+        return amount * 12
+    caps = params.get(PROGRAM, "unterhalt_abzug").value
+    return min(amount * 12, D(caps.get(recipient, caps["other"])))
 
 
 def _formula(m: Decimal, y: Decimal, n: int, params: Params) -> Decimal:
@@ -192,23 +253,40 @@ def assess(hh: Household, params: Params, local=None) -> Assessment:
     yearly = ZERO
     free = params.get(PROGRAM, "freibetraege").value
     allowances = ZERO
+    grundrente_unknown = ZERO
     for p in members:
-        income, child_earnings = _yearly_income(hh, p, params)
-        if income > 0:
-            res.steps.append(Step("wohngeld.income_person", income / 12, "§§ 14-16 WoGG", {"person": p["id"]}))
-        yearly += income
+        counted, earned = _yearly_income(hh, p, params)
+        if counted > 0:
+            res.steps.append(Step("wohngeld.income_person", counted / 12, "§§ 14-16 WoGG", {"person": p["id"]}))
+        yearly += counted
         if p.get("disability", {}).get("gdb", 0) >= 100:
             allowances += D(free["schwerbehindert"])
-        if p.get("relation") == "child" and p["age"] < free["kind_erwerb_alter"] and child_earnings > 0:
-            allowances += min(child_earnings, D(free["kind_erwerb"]))
+        if p.get("relation") == "child" and p["age"] < free["kind_erwerb_alter"] and earned > 0:
+            # § 17 Nr. 4: at most the child's earnings as they were counted, so the Pauschbetrag
+            # and the allowance never take away more than the child earned.
+            allowances += min(earned, D(free["kind_erwerb"]))
+        grundrente = _grundrente_allowance(hh, p, params)
+        if grundrente > 0 and p.get("grundrentenzeiten") == "yes":
+            allowances += grundrente
+            res.steps.append(Step("wohngeld.grundrente_allowance", grundrente / 12, "§ 17a WoGG", {"person": p["id"]}))
+        elif grundrente > 0 and p.get("grundrentenzeiten") == "unknown":
+            grundrente_unknown += grundrente
+        maintenance = _maintenance_deduction(p, params)
+        if maintenance > 0:
+            allowances += maintenance
+            res.steps.append(Step("wohngeld.maintenance_paid", maintenance / 12, "§ 18 WoGG", {"person": p["id"]}))
     if hh.partner() is None and hh.only_family() and any(
             c["age"] < free["alleinerziehend_kind_alter"] for c in hh.children()):
         allowances += D(free["alleinerziehend"])
     if allowances:
         res.steps.append(Step("wohngeld.allowances", allowances / 12, "§ 17 WoGG", {}))
     minimum_y = params.get(PROGRAM, "mindesteinkommen").value
-    y = max((yearly - allowances) / 12, ZERO)
-    y = max(y, D(minimum_y[min(n, len(minimum_y)) - 1]))
+
+    def total_income(extra_allowance: Decimal) -> Decimal:
+        y = max((yearly - allowances - extra_allowance) / 12, ZERO)
+        return max(y, D(minimum_y[min(n, len(minimum_y)) - 1]))
+
+    y = total_income(ZERO)
     res.steps.append(Step("wohngeld.income_total", y, "§ 13 WoGG, Anlage 3", {}))
 
     stufe = town_mietstufe(local, hh.town)
@@ -221,6 +299,11 @@ def assess(hh: Household, params: Params, local=None) -> Assessment:
         m = _rent(hh, n, stufe, share, params)
         res.steps.append(Step("wohngeld.rent_counted", m, "§§ 11, 12 WoGG", {"mietstufe": stufe}))
         res.amount = res.amount_max = paid(_formula(m, y, n, params))
+        if grundrente_unknown > 0:
+            # "Don't know" about 33 years of Grundrentenzeiten: both answers, the lower one counted.
+            with_allowance = paid(_formula(m, total_income(grundrente_unknown), n, params))
+            res.steps.append(Step("wohngeld.grundrente_unknown", with_allowance, "§ 17a WoGG",
+                                  {"without": float(res.amount), "with": float(with_allowance)}))
     else:
         stufen = range(1, len(params.get(PROGRAM, "hoechstbetraege").value["1"]) + 1)
         amounts = [paid(_formula(_rent(hh, n, s, share, params), y, n, params)) for s in stufen]

@@ -3,7 +3,7 @@ with the same placeholders as the German source."""
 import re
 from pathlib import Path
 
-from selfcheck import evaluate
+from selfcheck import evaluate, programs
 
 from ..catalogs import MESSAGES as CATALOGS
 from ..catalogs import placeholders as _placeholders
@@ -22,7 +22,7 @@ def test_every_message_has_every_language_with_the_same_placeholders():
 
 
 def test_every_key_in_the_source_is_listed():
-    pattern = re.compile(r'"((?:sgb2|income|wohngeld|kinderzuschlag|kindergeld|uvg|priority|combination|params)\.[a-z0-9_]+)"')
+    pattern = re.compile(r'"((?:%s)\.[a-z0-9_]+)"' % "|".join(programs.message_prefixes()))
     used = set()
     for path in SOURCE.rglob("*.py"):
         used |= set(pattern.findall(path.read_text(encoding="utf-8")))
@@ -37,3 +37,9 @@ def test_emitted_steps_have_texts_and_all_their_placeholders():
             assert step_key(step["key"]) in MESSAGES, (case["name"], step["key"])
             needed = _placeholders(MESSAGES[step_key(step["key"])])
             assert needed <= set(step["args"]), (case["name"], step["key"], needed - set(step["args"]))
+
+
+def test_every_program_of_the_registry_has_a_name_in_every_language():
+    for lang, table in CATALOGS.items():
+        for entry in programs.REGISTRY:
+            assert table.get(f"program.{entry.id}"), (lang, entry.id)

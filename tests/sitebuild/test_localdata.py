@@ -67,6 +67,19 @@ def test_the_town_office_comes_before_a_kreis_wide_one():
     assert [o["id"] for o in data.responsible("wohngeld", "beta").offices] == ["kreis"]
 
 
+def test_also_adds_a_second_office_type_each_with_its_own_nearest_office():
+    # Adult migration counselling in the town and the Jugendmigrationsdienst serving two towns: both answer,
+    # although the JMD serves more towns (the nearest rule applies within one office type).
+    data = LocalData(towns=[{"id": "alpha", "name": "Alpha"}, {"id": "beta", "name": "Beta"}],
+                     offices=[office(id="mbe", towns=["alpha"], type="migrationsberatung", benefits=["migrationsberatung"]),
+                              office(id="jmd", towns=["alpha", "beta"], type="jugendmigrationsdienst",
+                                     benefits=["migrationsberatung"])],
+                     responsibilities={"migrationsberatung": {"default": "migrationsberatung",
+                                                              "also": "jugendmigrationsdienst"}})
+    assert [o["id"] for o in data.responsible("migrationsberatung", "alpha").offices] == ["mbe", "jmd"]
+    assert [o["id"] for o in data.responsible("migrationsberatung", "beta").offices] == ["jmd"]
+
+
 def test_unknown_responsibility_offers_the_towns_lotse():
     data = LocalData(towns=[{"id": "alpha", "name": "Alpha"}],
                      offices=[office(id="lotse", type="lotse")],
