@@ -160,7 +160,9 @@ if (root) {
       form.hidden = true;
       resultBox.hidden = false;
     }
-    if (focusResult) byId("sc-result-title").focus();
+    // Adviser mode keeps the focus in the form (the next answer is one key away) and says so.
+    if (adviser) setStatus("ready", t("adviser.result_shown"));
+    else if (focusResult) byId("sc-result-title").focus();
     // The chart is extra: computed after the result is on screen, and only where someone could earn.
     const chartBox = byId("sc-chart-box");
     chartBox.hidden = true;
