@@ -67,8 +67,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "check":
         problems = check.run(args.site)
-        for problem in problems:
-            print(problem, file=sys.stderr)
+        for message in [*getattr(problems, "warnings", []), *problems]:
+            print(message, file=sys.stderr)
         print(f"check: {len(problems)} problem(s)" if problems else "check: ok")
         return 1 if problems else 0
 

@@ -86,8 +86,18 @@ class Params:
         self.day = day
         self.data = load_data() if data is None else data
         self.stale: dict[str, str] = {}
+        self._found: dict[tuple[str, str], Value] = {}  # an evaluation asks for the same value often
 
     def get(self, program: str, key: str) -> Value:
+        found = self._found.get((program, key))
+        if found is None:
+            found = self._found[(program, key)] = self._lookup(program, key)
+        covered = self.data[program].get("covered_until")
+        if covered and self.day.isoformat() > covered:
+            self.stale[program] = covered
+        return found
+
+    def _lookup(self, program: str, key: str) -> Value:
         prog = self.data[program]
         spec = prog[key]
         day_iso = self.day.isoformat()
@@ -95,9 +105,6 @@ class Params:
         if not dates:
             raise LookupError(f"{program}.{key} has no value on or before {day_iso}")
         entry = spec["values"][dates[-1]]
-        covered = prog.get("covered_until")
-        if covered and day_iso > covered:
-            self.stale[program] = covered
         return Value(
             program=program,
             key=key,

@@ -18,6 +18,12 @@ Kinderzuschlag when they end the need OR when they pay more than SGB II; we foll
 (they must end the need) plus the 100 € rule of § 6a Abs. 1a BKGG, which GETTSIM lacks; and
 for UVG from age 12 we also apply § 1 Abs. 1a Satz 1 Nr. 1 (UVG ends the child's need).
 
+Adding a program (see the registry in programs/__init__.py): get its module with
+``programs.module(id)`` at the top of ``decide``, run it through ``_safe`` (a month without
+values gives ``needs_advice``, not a crash), append its result to ``results`` and its id to
+``chosen`` where the law puts it (e.g. SGB XII only where Wohngeld does not end the need,
+§ 2 SGB XII), with a ``priority.*`` step that says why.
+
 When the Mietstufe is unknown, Wohngeld is bounded (lowest and highest Mietstufe); the check
 decides when both bounds lead to the same answer and says ``needs_advice`` otherwise; when
 an unknown KdU limit or missing values leave it open, the combination is ``needs_advice``,

@@ -28,12 +28,25 @@ SUMMARY_MAX = 160
 
 
 class Problems(list):
-    def add(self, path: Path, line: int, message: str) -> None:
+    """Errors (the list itself) and warnings (``.warnings``: reported, they do not fail the check)."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.warnings: list[str] = []
+
+    @staticmethod
+    def _where(path: Path, line: int) -> str:
         try:
             shown = path.relative_to(ROOT)
         except ValueError:
             shown = path
-        self.append(f"{shown}:{line}: {message}")
+        return f"{shown}:{line}"
+
+    def add(self, path: Path, line: int, message: str) -> None:
+        self.append(f"{self._where(path, line)}: {message}")
+
+    def warn(self, path: Path, line: int, message: str) -> None:
+        self.warnings.append(f"{self._where(path, line)}: warning: {message}")
 
 
 def check_page(path: Path, today: date, problems: Problems) -> None:
@@ -192,5 +205,7 @@ def run(site: str | None = None, content_dir: Path | None = None, params_dir: Pa
     logo = loaded.data.get("logo")
     if logo and not (loaded.dir / logo).is_file():
         problems.add(loaded.dir / "site.yml", 1, f"logo '{logo}' is not a file in {loaded.dir.name}/")
-    localdata.validate(loaded.dir, problems)
+    localdata.validate(loaded.dir, problems, today)
+    if localdata.COMMON_DIR.is_dir():
+        localdata.validate(localdata.COMMON_DIR, problems, today)
     return problems

@@ -13,6 +13,10 @@ from pathlib import Path
 
 import yaml
 
+from . import ROOT
+
+COMMON_DIR = ROOT / "sites" / "_common"   # nationwide carriers, loaded for every site
+STALE_AFTER_MONTHS = 24                   # a contact read off an older source: "please call before you go"
 DAY_CODES = ("mo", "tu", "we", "th", "fr", "sa", "su")
 TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 OFFICE_TYPES = {"jobcenter", "sozialamt", "wohngeldstelle", "familienkasse", "jugendamt", "elterngeldstelle",
@@ -26,6 +30,48 @@ def _read(path: Path) -> dict:
     if not path.exists():
         return {}
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+SOURCE_DATE_RE = re.compile(r"\b((?:19|20)\d{2})(?:-(\d{2}))?(?:-(\d{2}))?\b")
+
+
+def source_stand(office: dict) -> tuple[int, int | None] | None:
+    """(year, month or None) of the office's source (``source_date``), the latest one it mentions."""
+    raw = office.get("source_date")
+    if isinstance(raw, date):
+        return raw.year, raw.month
+    found = [(int(y), int(m) if m else None) for y, m, _ in SOURCE_DATE_RE.findall(str(raw or ""))]
+    return max(found, key=lambda ym: (ym[0], ym[1] or 12)) if found else None
+
+
+def is_stale(office: dict, today: date) -> bool:
+    """Older than 24 months; a source dated by its year only counts from that year's December."""
+    stand = source_stand(office)
+    if stand is None:
+        return False
+    year, month = stand
+    return (today.year - year) * 12 + today.month - (month or 12) > STALE_AFTER_MONTHS
+
+
+def _stale_mark(office: dict, today: date) -> dict:
+    if not is_stale(office, today):
+        return {}
+    year, month = source_stand(office)
+    return {"stale_since": {"year": year, "month": month}}
+
+
+def stale_label(office: dict, lang: str) -> str:
+    """"Stand <Monat Jahr> – bitte vor dem Besuch anrufen" in ``lang`` for a stale office, else ''."""
+    mark = office.get("stale_since")
+    if not mark:
+        return ""
+    from babel.dates import format_date
+
+    from .catalogs import translator
+
+    when = (format_date(date(mark["year"], mark["month"], 1), "LLLL yyyy", locale=lang)
+            if mark.get("month") else str(mark["year"]))
+    return translator(lang)("office.stale", date=when)
 
 
 @dataclass
@@ -46,11 +92,28 @@ class LocalData:
     responsibilities: dict
 
     @classmethod
-    def load(cls, site_dir: Path | str) -> "LocalData":
+    def load(cls, site_dir: Path | str, common_dir: Path | str | None = None, today: date | None = None) -> "LocalData":
+        """A site's data plus the nationwide carriers of sites/_common/offices.yml (they serve every town).
+
+        Each office whose source is older than 24 months on ``today`` (the build date) gets
+        ``stale_since: {year, month}``; its card then says "Stand … – please call before you go".
+        """
+        if today is None:
+            from .hooks import build_date
+
+            today = build_date()
         site_dir = Path(site_dir)
+        towns = _read(site_dir / "towns.yml").get("towns", []) or []
+        offices = [{**o, **_stale_mark(o, today)} for o in _read(site_dir / "offices.yml").get("offices", []) or []]
+        common_path = Path(common_dir or COMMON_DIR) / "offices.yml"
+        if common_path.resolve() != (site_dir / "offices.yml").resolve():
+            own = {o.get("id") for o in offices}
+            every_town = [t["id"] for t in towns if isinstance(t, dict) and t.get("id")]
+            offices += [{**o, "towns": every_town, "nationwide": True, **_stale_mark(o, today)}
+                        for o in _read(common_path).get("offices", []) or [] if o.get("id") not in own]
         return cls(
-            towns=_read(site_dir / "towns.yml").get("towns", []) or [],
-            offices=_read(site_dir / "offices.yml").get("offices", []) or [],
+            towns=towns,
+            offices=offices,
             responsibilities=_read(site_dir / "responsibilities.yml").get("responsibilities", {}) or {},
         )
 
@@ -67,8 +130,22 @@ class LocalData:
         """The town's Lotse or Infotheke: the people whose job is to know whom to ask."""
         return [o for o in self.offices if o.get("type") == "lotse" and self.serves(o, town_id)]
 
+    def town_rule(self, rule: dict | None, town_id: str) -> list[dict]:
+        """The offices a per-town entry of responsibilities.yml names (``towns: {town: {office, id}}``)."""
+        entry = ((rule or {}).get("towns") or {}).get(town_id)
+        if not isinstance(entry, dict):
+            return []
+        named = self.office(entry["id"]) if entry.get("id") else None
+        if named:
+            return [named]
+        of_type = [o for o in self.offices if o.get("type") == entry.get("office") and self.serves(o, town_id)]
+        nearest = min((len(o.get("towns") or []) for o in of_type), default=0)
+        return [o for o in of_type if len(o.get("towns") or []) == nearest]
+
     def responsible(self, benefit: str, town_id: str) -> Resolution:
         rule = self.responsibilities.get(benefit)
+        if self.town_rule(rule, town_id):  # a town's own arrangement beats the Kreis-wide default
+            return Resolution(self.town_rule(rule, town_id), rule)
         office_type = (rule or {}).get("default")
         # "also": further office types for the same need (e.g. the Jugendmigrationsdienst next to adult
         # migration counselling, the Pflegeberatung next to the Pflegekasse).
@@ -91,11 +168,12 @@ def _nearest(offices: list[dict]) -> list[dict]:
     """The town's own office (e.g. the Jobcenter's Bezirksstelle) before a Kreis-wide one."""
     if not offices:
         return []
+    offices = [o for o in offices if not o.get("nationwide")] or offices  # a local office before a nationwide one
     nearest = min(len(o.get("towns") or []) for o in offices)
     return [o for o in offices if len(o.get("towns") or []) == nearest]
 
 
-def validate(site_dir: Path, problems) -> None:
+def validate(site_dir: Path, problems, today: date | None = None) -> None:
     """Schema checks for towns.yml and offices.yml, reported as file:line through ``problems``."""
     site_dir = Path(site_dir)
     towns_path, offices_path = site_dir / "towns.yml", site_dir / "offices.yml"
@@ -109,6 +187,7 @@ def validate(site_dir: Path, problems) -> None:
                 problems.add(path, mark.line + 1 if mark else 1, f"not valid YAML: {getattr(exc, 'problem', exc)}")
                 return
     towns_node = yaml.compose(towns_path.read_text(encoding="utf-8")) if towns_path.exists() else None
+    towns_data = _read(towns_path)
     for item, line in _items(towns_node, "towns"):
         town_id = item.get("id")
         if not town_id:
@@ -124,6 +203,16 @@ def validate(site_dir: Path, problems) -> None:
         mst = (item.get("wohngeld_mietstufe") or {}).get("value") if isinstance(item.get("wohngeld_mietstufe"), dict) else None
         if mst is not None and mst not in range(1, 8):
             problems.add(towns_path, line, f"town '{town_id}': Mietstufe must be 1 to 7")
+        if mst is None:
+            for message in mietstufe_problems(item, towns_data.get("wogv_kreis")):
+                problems.add(towns_path, line, f"town '{town_id}': {message}")
+        area = item.get("kdu_area")
+        if area is not None and area not in (towns_data.get("kdu_areas") or {}):
+            problems.add(towns_path, line, f"town '{town_id}': kdu_area '{area}' is not one of kdu_areas")
+    for area_id, area in (towns_data.get("kdu_areas") or {}).items():
+        if not (isinstance(area, dict) and area.get("source") and isinstance(area.get("verified"), date)):
+            problems.add(towns_path, _key_line(towns_path, area_id),
+                         f"kdu_areas '{area_id}': needs a source and a verified date")
 
     offices_node = yaml.compose(offices_path.read_text(encoding="utf-8")) if offices_path.exists() else None
     seen = set()
@@ -145,6 +234,42 @@ def validate(site_dir: Path, problems) -> None:
         for key in ("opening_hours", "phone_hours"):
             for message in hours_problems(item.get(key)):
                 problems.add(offices_path, line, f"{where}: {key}: {message}")
+        if today and hasattr(problems, "warn") and is_stale(item, today):
+            year, month = source_stand(item)
+            problems.warn(offices_path, line, f"{where}: source of {year}{f'-{month:02d}' if month else ''} is older than "
+                                              f"{STALE_AFTER_MONTHS} months: check the contact again and update source_date "
+                                              "(the site shows 'Stand … – bitte vor dem Besuch anrufen')")
+
+
+AGS_RE = re.compile(r"^\d{8}$")
+
+
+def mietstufe_problems(town: dict, site_kreis: str | None) -> list[str]:
+    """Why a town cannot be found in the WoGV Anlage (every dated version of it), or nothing."""
+    from selfcheck.local import resolve_mietstufe, wogv_reference
+    from selfcheck.params import load_data
+
+    ags = town.get("ags")
+    if not isinstance(ags, str) or not AGS_RE.match(ags):
+        return [f"ags must be the 8-digit Amtlicher Gemeindeschlüssel in quotes, e.g. \"05562024\" (got {ags!r})"]
+    ref = wogv_reference(town, site_kreis)
+    if ref is None:
+        return [f"ags '{ags}' does not start with a Land code 01-16"]
+    if ref.get("name") is None and not ref.get("kreis"):
+        return ["mietenstufe.kreis is set but the site has no wogv_kreis (the Kreis as the WoGV Anlage names it)"]
+    out = []
+    for day, entry in sorted(load_data()["mietenstufen"]["mietenstufen"]["values"].items()):
+        stufe, how = resolve_mietstufe(ref, entry["value"])
+        if stufe is None:
+            out.append(f"Wohngeld Mietstufe (WoGV Anlage from {day}): {how}")
+    return out
+
+
+def _key_line(path: Path, key: str) -> int:
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip().startswith(f"{key}:"):
+            return i
+    return 1
 
 
 def hours_problems(entries) -> list[str]:

@@ -11,7 +11,7 @@ from babel import Locale
 from babel.dates import format_date, get_day_names
 
 from .catalogs import translator
-from .localdata import DAY_CODES, LocalData
+from .localdata import DAY_CODES, LocalData, stale_label
 
 BENEFITS_DIR = "leistungen"
 
@@ -36,7 +36,8 @@ def _language_names(codes, lang: str) -> str:
 def office_card(office: dict, lang: str, link_prefix: str = "") -> str:
     """One office as an HTML block; unknown facts say "please ask"."""
     t = translator(lang)
-    ask = f'<span class="sl-ask">{escape(t("office.ask"))}</span>'
+    # A nationwide carrier is never "please ask": an unknown fact is left out, its how_to_find says where to go.
+    ask = "" if office.get("nationwide") else f'<span class="sl-ask">{escape(t("office.ask"))}</span>'
     addr = office.get("address") or {}
     street = escape(addr.get("street") or "")
     city = escape(f"{addr.get('postcode') or ''} {addr.get('city') or ''}".strip())
@@ -48,6 +49,8 @@ def office_card(office: dict, lang: str, link_prefix: str = "") -> str:
         rows.append((t("office.email"), f'<a href="mailto:{escape(office["email"])}">{escape(office["email"])}</a>'))
     if office.get("website"):
         rows.append((t("office.website"), f'<a href="{escape(office["website"])}">{escape(office["website"])}</a>'))
+    if office.get("contact_form"):
+        rows.append((t("office.contact_form"), f'<a href="{escape(office["contact_form"])}">{escape(office["contact_form"])}</a>'))
     appointment = office.get("appointment") or {}
     hours = _hours(office.get("opening_hours"), lang)
     if office.get("opening_hours") == [] or appointment.get("required"):
@@ -64,14 +67,18 @@ def office_card(office: dict, lang: str, link_prefix: str = "") -> str:
         rows.append((t("office.barrier_free"), escape(t("office.yes" if office["barrier_free"] else "office.no"))))
     verified = format_date(office["verified"], "medium", locale=lang) if hasattr(office.get("verified"), "year") else ""
     source = str(office.get("source") or "")
-    source_html = f'<a href="{escape(source)}">{escape(t("office.source"))}</a>' if source.startswith("http") \
-        else escape(f'{t("office.source")}: {source}')
-    body = "".join(f"<dt>{escape(label)}</dt><dd>{value}</dd>" for label, value in rows)
+    # a source that is not a public address (an internal note) is not shown to citizens
+    title = str(office.get("source_title") or t("office.source"))
+    source_html = f'<a href="{escape(source)}">{escape(title)}</a>, ' if source.startswith("http") else ""
+    body = "".join(f"<dt>{escape(label)}</dt><dd>{value}</dd>" for label, value in rows if value)
+    how = f'<p class="sl-office-how">{escape(office["how_to_find"])}</p>' if office.get("how_to_find") else ""
+    stale = stale_label(office, lang)
+    stale_html = f'<p class="sl-stale" lang="{lang}" dir="auto"><strong>{escape(stale)}</strong></p>' if stale else ""
     return (f'<div class="sl-office" id="office-{escape(office["id"])}" lang="de" dir="ltr">'
             f'<p class="sl-office-name"><strong>{escape(office["name"])}</strong> '
             f'<span class="sl-office-type" lang="{lang}">({escape(t("officetype." + office["type"]))})</span></p>'
-            f'<dl>{body}</dl>'
-            f'<p class="sl-office-source" lang="{lang}"><small>{source_html}, '
+            f'{stale_html}{how}<dl>{body}</dl>'
+            f'<p class="sl-office-source" lang="{lang}"><small>{source_html}'
             f'{escape(t("office.verified", date=verified))}</small></p></div>')
 
 

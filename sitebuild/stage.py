@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from . import ROOT
+from . import ROOT, coverage
 from .frontmatter import split_front_matter
 from .localdata import LocalData
 from .catalogs import translator
@@ -145,4 +145,5 @@ def stage(site, staging: Path, content_dir: Path = CONTENT_DIR) -> Path:
             (staging / "orte" / f"{town['id']}.{lang}.md").write_text(town_page(data, town, benefits, lang), encoding="utf-8")
         (staging / f"stellen.{lang}.md").write_text(directory_page(data, benefits, lang), encoding="utf-8")
         (staging / f"zustaendigkeiten.{lang}.md").write_text(matrix_page(data, benefits, lang), encoding="utf-8")
+        (staging / f"{coverage.PAGE}.{lang}.md").write_text(coverage.page(data, lang), encoding="utf-8")
     return staging

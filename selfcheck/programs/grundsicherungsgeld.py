@@ -50,7 +50,7 @@ from decimal import Decimal
 
 from .. import bedarf, income
 from ..household import ZERO, D, Household
-from ..local import kdu_limit
+from ..local import kdu_limit_info, kdu_missing_reason
 from ..params import Params
 from ..result import program_result, LIKELY, NEEDS_ADVICE, NOT_ENTITLED, POSSIBLE, ProgramResult, Step
 from . import kindergeld
@@ -115,7 +115,8 @@ def _housing(hh: Household, bg: list[dict], params: Params, local) -> tuple[Deci
     rule = params.get(PROGRAM, "kdu_karenzzeit")
     in_karenz = hh.sgb2_months < rule.value["monate"]
     factor = rule.value["deckel_faktor"]
-    limit = kdu_limit(local, hh.town, len(bg))
+    info = kdu_limit_info(local, hh.town, len(bg))
+    limit = info.amount if info else None
     exact = True
     if in_karenz and factor is None:
         recognised = brutto
@@ -123,7 +124,9 @@ def _housing(hh: Household, bg: list[dict], params: Params, local) -> tuple[Deci
     elif limit is None:
         recognised = brutto
         exact = False
-        advice.append(Step("sgb2.kdu_limit_unknown", brutto, "§ 22 Abs. 1 SGB II", {"town": hh.town or ""}))
+        # Kreis Offenbach publishes only warm-rent limits: nothing to compare a cold rent with.
+        key = "sgb2.kdu_limit_warm_only" if kdu_missing_reason(local, hh.town) == "warm_only" else "sgb2.kdu_limit_unknown"
+        advice.append(Step(key, brutto, "§ 22 Abs. 1 SGB II", {"town": hh.town or ""}))
     elif in_karenz:
         cap = limit * D(factor)
         recognised = min(brutto, cap)
@@ -141,6 +144,10 @@ def _housing(hh: Household, bg: list[dict], params: Params, local) -> tuple[Deci
                           {"limit": float(limit), "actual": float(brutto)}))
         if brutto > limit:
             advice.append(Step("sgb2.kdu_above_limit", brutto - limit, "§ 22 Abs. 1 Satz 7 SGB II", {}))
+    if limit is not None and not (in_karenz and factor is None):
+        # Which limit and whose: the Jobcenter decides on the individual case.
+        steps.append(Step("sgb2.kdu_limit_derived" if info.derived else "sgb2.kdu_limit_source", limit,
+                          "§ 22 Abs. 1 SGB II", {**info.args(), "persons": len(bg)}))
     steps.append(Step("sgb2.heating", heating, "§ 22 Abs. 1 SGB II", {}))
     return recognised + heating, exact, steps, advice
 

@@ -289,7 +289,7 @@ def assess(hh: Household, params: Params, local=None) -> Assessment:
     y = total_income(ZERO)
     res.steps.append(Step("wohngeld.income_total", y, "§ 13 WoGG, Anlage 3", {}))
 
-    stufe = town_mietstufe(local, hh.town)
+    stufe = town_mietstufe(local, hh.town, params)
     minimum_paid = D(params.get(PROGRAM, "mindestbetrag").value)
 
     def paid(amount: Decimal) -> Decimal:

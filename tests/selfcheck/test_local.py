@@ -17,7 +17,8 @@ def test_from_towns_yaml():
     local = from_towns_yaml(TOWNS)
     assert local == {"towns": {
         "test-a": {"name": "Test A", "wohngeld_mietstufe": 3,
-                   "kdu": {"bruttokaltmiete": {"1": 400.0, "2": 480.0}, "je_weitere_person": 60.0}},
+                   "kdu": {"bruttokaltmiete": {"1": 400.0, "2": 480.0}, "je_weitere_person": 60.0,
+                           "source": "test", "valid_from": "2025-01-01"}},
         "test-b": {"name": "Test B", "wohngeld_mietstufe": None, "kdu": None},
     }}
 

@@ -6,7 +6,9 @@ from sitebuild import localdata
 from sitebuild.check import Problems
 from sitebuild.localdata import LocalData
 
-TOWNS = "towns:\n  - {id: alpha, name: Alpha}\n  - {id: beta, name: Beta}\n"
+# Test towns borrow the WoGV Anlage entries of two real towns so that their Mietstufe resolves.
+TOWNS = ('towns:\n  - {id: alpha, name: Alpha, ags: "05562024", mietenstufe: {gemeinde: "Marl, Stadt"}}\n'
+         '  - {id: beta, name: Beta, ags: "05562012", mietenstufe: {gemeinde: "Dorsten, Stadt"}}\n')
 
 
 def office(**over) -> dict:

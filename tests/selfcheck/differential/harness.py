@@ -234,11 +234,29 @@ def _sgb2_domain(sc: Scenario, g: dict) -> str:
     return ""
 
 
+def _flat_taxed_minijob(sc: Scenario) -> str:
+    # § 14 Abs. 1 Satz 3 Nr. 2 WoGG: earnings from a Minijob taxed at a flat rate by the
+    # employer count without the 1,230 € Arbeitnehmer-Pauschbetrag (engine default for
+    # earnings up to the Minijob limit, issue #10). GETTSIM deducts the Pauschbetrag from
+    # every wage, so its Wohngeld is higher by about 1,230 € × (1 - § 16 share) / 12 × slope.
+    from datetime import date
+
+    from selfcheck.params import Params
+
+    year, month = (int(x) for x in sc.month.split("-"))
+    limit = Params(date(year, month, 1)).get("allgemein", "minijob_grenze").value
+    if any(0 < p.gross <= limit for p in sc.persons):
+        return "GETTSIM: Arbeitnehmer-Pauschbetrag on a flat-taxed Minijob (§ 14 Abs. 1 S. 3 WoGG)"
+    return ""
+
+
 def _wohngeld_domain(sc: Scenario, g: dict) -> str:
     if g["n_wthh"] != 1:
         return "GETTSIM splits the household into several Wohngeld households"
     if _common(sc, g):
         return _common(sc, g)
+    if _flat_taxed_minijob(sc):
+        return _flat_taxed_minijob(sc)
     if 0 < g["wohngeld_formula"] < 10:
         return "GETTSIM: no § 21 Nr. 1 WoGG (no Wohngeld below 10 €)"
     if sc.kind == "single_parent" and _adult_children_only(sc):

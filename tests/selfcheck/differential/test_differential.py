@@ -72,6 +72,9 @@ F8  § 6a Abs. 1a BKGG (KiZ although up to 100 € of need remain): not in GETTS
 F9  Rounding: GETTSIM rounds each parent's income for KiZ down to whole euros; ours does
     not (differences up to 0.90 €; 0.81 € seen; inside the 1 € tolerance). Wohngeld: both round the
     formula to whole euros.
+F11 § 14 Abs. 1 Satz 3 Nr. 2 WoGG: a flat-taxed Minijob counts without the Arbeitnehmer-
+    Pauschbetrag (engine since issue #10); GETTSIM deducts it from every wage, so its
+    Wohngeld is 27-40 € higher in those households: not asserted for Wohngeld.
 Not compared at all: KdU limits (GETTSIM placeholders) and the law from 1.7.2026.
 """
 from __future__ import annotations
