@@ -64,7 +64,7 @@ def visible_text_problems(text: str, decimal: str) -> list[str]:
     problems += [t for t in TOWN_IDS if re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", text)]
     text = re.sub(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b|\d{4}-\d{2}-\d{2}", " ", text)  # dates are fine
     problems += re.findall(r"(?<![\d.,])\d+\.\d{4,}(?!\d)", text)     # 77.1234: a float as JavaScript prints it
-    problems += re.findall(r"(?<![\d.,])0\.\d+", text)                  # 0.7712: a share, not a percentage
+    problems += re.findall(r"(?<![\d.,])0\.\d{3,}", text)              # 0.7712: a share, not a percentage
     if decimal != ".":
         problems += re.findall(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.])", text)  # 77.12: not how this language writes it
     problems += re.findall(r"undefined|NaN|\{\w+\}", text)
