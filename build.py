@@ -4,6 +4,8 @@
     python build.py build [--site sites/<id>]   build one municipality's site into site/<id>/
     python build.py serve [--site ...] [--port 8000]   build, then serve on 127.0.0.1
     python build.py check [--site ...]           validate content and data; file:line messages
+    python build.py wegweiser --town marl --audience stadtteiltreff --lang ar [--site ...] [--out DIR]
+                                                 one printed guide (A4, A5, A5 booklet)
 """
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ from pathlib import Path
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitebuild import brand, bundle, check, csp, offline, pyodide, sites, stage  # noqa: E402
+from sitebuild import brand, bundle, check, compress, csp, offline, pyodide, sites, stage, stdlib  # noqa: E402
+from sitebuild.wegweiser import pages as wegweiser  # noqa: E402
 
 
 def build(site_dir: str | None) -> Path:
@@ -30,6 +33,7 @@ def build(site_dir: str | None) -> Path:
     zip_bytes = bundle.build_zip(local=site.engine_local())
     version = bundle.version(zip_bytes)
     docs = stage.stage(site, sites.work_dir(site) / "docs")
+    wegweiser.stage(site, docs)  # every printed guide, its pages and its PDFs
     config_path = sites.write_config(site, bundle_version=version, docs_dir=docs)
     config = load_config(str(config_path))
     config.plugins.on_startup(command="build", dirty=False)
@@ -39,7 +43,8 @@ def build(site_dir: str | None) -> Path:
         config.plugins.on_shutdown()
     out = sites.output_dir(site)
     # After MkDocs, which empties the output folder first.
-    pyodide.copy_runtime(out)
+    pyodide.copy_runtime(out, stdlib.trimmed_zip(bundle.build_zip(local=None),
+                                                pyodide.installed_dir() / "python_stdlib.zip"))
     bundle.write(out, zip_bytes)
     (out / "assets" / "css" / "brand.css").write_text(brand.css(site.data["colours"]), encoding="utf-8")
     if site.data.get("logo"):
@@ -47,6 +52,7 @@ def build(site_dir: str | None) -> Path:
         shutil.copyfile(site.dir / site.data["logo"], out / "assets" / "brand" / Path(site.data["logo"]).name)
     offline.write(out, site.languages, "de", version)
     csp.write(out, sites.work_dir(site))
+    compress.write(out)  # last: every file is final now
     print(f"built {site.id} into {out} in {time.perf_counter() - started:.1f} s")
     return out
 
@@ -63,7 +69,21 @@ def main(argv: list[str] | None = None) -> int:
         if name == "serve":
             cmd.add_argument("--port", type=int, default=8000)
             cmd.add_argument("--no-build", action="store_true", help="serve the last build as it is")
+    guide = sub.add_parser("wegweiser", help="make one printed guide")
+    guide.add_argument("--site")
+    for name in ("--town", "--audience", "--lang"):
+        guide.add_argument(name, required=True)
+    guide.add_argument("--german-only", action="store_true", help="German only instead of bilingual")
+    guide.add_argument("--out", default="build/wegweiser")
     args = parser.parse_args(argv)
+
+    if args.command == "wegweiser":
+        from sitebuild.wegweiser import make_one
+
+        made = make_one(sites.load_site(args.site), args.town, args.audience, args.lang, Path(args.out),
+                        bilingual=not args.german_only)
+        print("\n".join(str(path) for path in made.files.values()))
+        return 0
 
     if args.command == "check":
         problems = check.run(args.site)

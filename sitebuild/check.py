@@ -11,10 +11,10 @@ from pathlib import Path
 import yaml
 
 from . import ROOT
-from . import localdata
+from . import legalreview, localdata
 from .frontmatter import split_front_matter
 from .selfcheckpage import PROGRAMS
-from .placeholders import PARAM_RE, PlaceholderError, resolve
+from .placeholders import PARAM_RE, TABLE_RE, PlaceholderError, resolve
 
 CONTENT_DIR = ROOT / "content"
 PARAMS_DIR = ROOT / "selfcheck" / "params"
@@ -75,11 +75,12 @@ def check_page(path: Path, today: date, problems: Problems) -> None:
                 resolve(match.group(1), today)
             except PlaceholderError as exc:
                 problems.add(path, lineno, f"{exc}: see selfcheck/params/")
-        if "{{" in line and not PARAM_RE.search(line) and not re.search(r"\{\{\s*(unterlagen|zustaendig)\s*\}\}", line):
+        if "{{" in line and not PARAM_RE.search(line) and not TABLE_RE.search(line) and not re.search(r"\{\{\s*(unterlagen|zustaendig)\s*\}\}", line):
             problems.add(path, lineno, "unknown placeholder: use {{ param(\"file.key\") }}, {{ unterlagen }} or {{ zustaendig }}")
 
     if path.parent.name == "leistungen" and path.name.endswith(".de.md"):
         check_benefit(path, meta, fm_text, body, body_line, today, problems)
+    legalreview.check(path, meta, fm_text, body, today, problems)
 
 
 def _field_line(fm_text: str, key: str) -> int:

@@ -2,6 +2,9 @@
 
 - ``{{ param("kindergeld.betrag_je_kind") }}``: the value in force on the build date,
   formatted for the page's language (file.key, or file.key.subkey inside a table).
+- ``{{ param_table("grundsicherungsgeld.vermoegen_freibetrag_nach_alter", "Alter", "Betrag") }}``:
+  a parameter keyed by age ("0", "30", ...) as a two-column Markdown table, one row per age band,
+  so a table of the law never repeats the parameter's numbers by hand.
 - ``{{ unterlagen }}``: the page's ``documents`` front matter as a list.
 - ``{{ zustaendig }}``: the local offices responsible for this page's benefit.
 """
@@ -18,6 +21,8 @@ from selfcheck.params import Params
 
 PARAM_RE = re.compile(r"\{\{\s*param\(\s*[\"']([a-z0-9_.-]+)[\"']\s*\)\s*\}\}")
 UNTERLAGEN_RE = re.compile(r"\{\{\s*unterlagen\s*\}\}")
+TABLE_RE = re.compile(r"\{\{\s*param_table\(\s*[\"']([a-z0-9_.-]+)[\"']\s*,\s*[\"']([^\"']+)[\"']"
+                      r"\s*,\s*[\"']([^\"']+)[\"']\s*\)\s*\}\}")
 ZUSTAENDIG_RE = re.compile(r"\{\{\s*zustaendig\s*\}\}")
 
 
@@ -62,11 +67,18 @@ def format_value(value, unit: str, lang: str) -> str:
     if unit == "share":  # 0.17 in the law's arithmetic, "17 %" for readers
         return format_percent(number, locale=lang, format="#,##0.##%")
     text = format_decimal(number, locale=lang)
-    return text if unit in ("", "number") else f"{text} {unit_label(unit, lang)}"
+    return text if unit in ("", "number") else f"{text} {unit_label(unit, lang, number == 1)}"
 
 
-def unit_label(unit: str, lang: str) -> str:
-    labels = {"years": {"de": "Jahre", "en": "years", "ar": "سنة"},
+def unit_label(unit: str, lang: str, one: bool = False) -> str:
+    # "1 Monat", not "1 Monate": deadlines of one month or one year are common in the law
+    singular = {"years": {"de": "Jahr", "en": "year"}, "months": {"de": "Monat", "en": "month"},
+                "weeks": {"de": "Woche", "en": "week"}, "days": {"de": "Tag", "en": "day"},
+                "hours": {"de": "Stunde", "en": "hour"}}
+    if one and lang in singular.get(unit, {}):
+        return singular[unit][lang]
+    labels = {"hours": {"de": "Stunden", "en": "hours", "ar": "ساعة"},
+              "years": {"de": "Jahre", "en": "years", "ar": "سنة"},
               "months": {"de": "Monate", "en": "months", "ar": "شهر"},
               "weeks": {"de": "Wochen", "en": "weeks", "ar": "أسبوع"},
               "days": {"de": "Tage", "en": "days", "ar": "يوم"},
@@ -79,7 +91,35 @@ def fill_params(markdown: str, lang: str, day: date) -> str:
         value, found = resolve(match.group(1), day)
         return format_value(value, found.unit, lang)
 
-    return PARAM_RE.sub(repl, markdown)
+    return PARAM_RE.sub(repl, fill_tables(markdown, lang, day))
+
+
+AGE_BANDS = {"de": ("unter {0} Jahren", "ab {0} Jahren"),
+             "en": ("under {0}", "from {0}"),
+             "ar": ("أقل من {0} سنة", "من {0} سنة")}
+
+
+def age_table(ref: str, lang: str, day: date, heads: tuple[str, str], data: dict | None = None) -> str:
+    """Markdown table of an age-keyed parameter: "under 30 / from 30 / ..."."""
+    parts = ref.split(".")
+    try:
+        found = Params(day, data).get(parts[0], parts[1]) if len(parts) == 2 else None
+    except (KeyError, LookupError) as exc:
+        raise PlaceholderError(f"unknown parameter '{ref}'") from exc
+    if found is None or not isinstance(found.value, dict) \
+            or not all(str(k).isdigit() for k in found.value):
+        raise PlaceholderError(f"parameter '{ref}' is not a table keyed by age")
+    ages = sorted(int(k) for k in found.value)
+    under, from_ = AGE_BANDS.get(lang, AGE_BANDS["de"])
+    rows = [f"| {heads[0]} | {heads[1]} |", "|---|---|"]
+    for i, age in enumerate(ages):
+        label = under.format(ages[1]) if age == 0 and len(ages) > 1 else from_.format(age)
+        rows.append(f"| {label} | {format_value(found.value[str(age)], found.unit, lang)} |")
+    return "\n".join(rows)
+
+
+def fill_tables(markdown: str, lang: str, day: date) -> str:
+    return TABLE_RE.sub(lambda m: age_table(m.group(1), lang, day, (m.group(2), m.group(3))), markdown)
 
 
 def fill_documents(markdown: str, documents: list[str]) -> str:

@@ -34,10 +34,14 @@ def installed_dir() -> Path:
     return pkg
 
 
-def copy_runtime(out_dir: Path) -> Path:
+def copy_runtime(out_dir: Path, stdlib_zip: bytes | None = None) -> Path:
+    """Copy the runtime; ``stdlib_zip`` replaces the full standard library (see stdlib.py)."""
     src = installed_dir()
     target = out_dir / "pyodide"
     target.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
-        shutil.copyfile(src / name, target / name)
+        if name == "python_stdlib.zip" and stdlib_zip is not None:
+            (target / name).write_bytes(stdlib_zip)
+        else:
+            shutil.copyfile(src / name, target / name)
     return target

@@ -73,11 +73,14 @@ def benefit_pages(docs_dir: Path) -> dict[str, str]:
     for page in sorted((docs_dir / "leistungen").glob("*.de.md")):
         meta = _meta(page)
         page_id = meta.get("id") or page.name.split(".")[0]
+        # the engine's ids are page ids (registry); older ones used "_" for "-"
+        out[page_id] = page_id
         out[meta.get("selfcheck") or page_id.replace("-", "_")] = page_id
     return out
 
 
-def benefit_facts(docs_dir: Path, lang: str) -> dict:
+def benefit_facts(docs_dir: Path, lang: str, day: date | None = None) -> dict:
+    from .placeholders import fill_params  # deadlines may name legal periods as parameters
     table = messages(lang)
     out = {}
     for program, page_id in benefit_pages(docs_dir).items():
@@ -89,7 +92,8 @@ def benefit_facts(docs_dir: Path, lang: str) -> dict:
         # The deadline in the user's language from the catalog; the page's own text otherwise.
         key = f"deadline.{page_id}"
         deadline = {"text": table[key], "lang": lang} if key in table else \
-            {"text": meta.get("deadlines", ""), "lang": page.name.split(".")[-2]}
+            {"text": fill_params(meta.get("deadlines", ""), page.name.split(".")[-2], day or date.today()),
+             "lang": page.name.split(".")[-2]}
         documents = _documents(meta)
         conditions = [document_condition(text) for text in _documents(german)]
         if len(conditions) != len(documents):
@@ -139,7 +143,7 @@ def context(lang: str, local: LocalData, docs_dir: str, day: date | None = None)
         "config": _json(questionnaire.config(day)),
         "messages": _json(messages(lang)),
         "messages_de": _json(messages("de")),
-        "benefits": _json(benefit_facts(docs, lang)),
+        "benefits": _json(benefit_facts(docs, lang, day)),
         "offices": templates,
         "responsible": _json(lookup),
         "facts": _json({**application_facts(day), "towns": {t["id"]: t["name"] for t in local.towns}}),

@@ -256,8 +256,6 @@ def test_pensioner_is_not_asked_irrelevant_questions_gets_no_chart_and_no_claims
     assert no_claim.locator('[data-program="kindergeld"]').count() == 1
 
 
-@pytest.mark.xfail(strict=True, reason="the engine's SGB XII program (Grundsicherung im Alter, office type "
-                                       "sozialamt; engine-new helper) is not on main yet")
 def test_pensioner_sees_grundsicherung_im_alter_and_the_sozialamt(page, site_url):
     open_result(page, site_url, "de", "pensioner")
     cards = page.locator("#sc-cards .sl-card")

@@ -1,5 +1,6 @@
 // Runs the self-check engine inside real Pyodide under Node, on the same zip the browser loads.
-// Usage: node run_engine.mjs <bundle.zip> <cases.json>  -> JSON list of results on stdout
+// Usage: node run_engine.mjs <bundle.zip> <cases.json> [stdlib.zip]  -> JSON list of results on stdout
+// stdlib.zip: the trimmed standard library the site ships (default: Pyodide's full one).
 // cases.json: a list of {household, local}; local null means the bundle's own local data.
 // With BENCH=<n> it instead times n evaluations of the first household and prints per-second figures.
 import { readFile } from "node:fs/promises";
@@ -9,8 +10,8 @@ import path from "node:path";
 const require = createRequire(import.meta.url);
 const { loadPyodide } = require(path.resolve("node_modules/pyodide/pyodide.js"));
 
-const [bundlePath, householdsPath] = process.argv.slice(2);
-const pyodide = await loadPyodide();
+const [bundlePath, householdsPath, stdLibPath] = process.argv.slice(2);
+const pyodide = await loadPyodide(stdLibPath ? { stdLibURL: path.resolve(stdLibPath) } : {});
 pyodide.unpackArchive(new Uint8Array(await readFile(bundlePath)), "zip", { extractDir: "/home/pyodide/bundle" });
 pyodide.runPython(`
 import sys

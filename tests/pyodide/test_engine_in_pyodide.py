@@ -1,6 +1,7 @@
 """The engine's worked examples, run inside real Pyodide (Node + the pinned npm package).
 
-The zip is the one build.py ships to browsers, so this checks what citizens actually run.
+The engine zip and the trimmed standard library are the ones build.py ships to browsers, so
+this checks what citizens actually run.
 Every case must agree with its expected values, and Pyodide's full result must equal
 CPython's, so the two runtimes cannot drift apart.
 """
@@ -11,7 +12,7 @@ import subprocess
 import pytest
 
 from selfcheck import evaluate
-from sitebuild import bundle
+from sitebuild import bundle, pyodide, stdlib
 from tests.conftest import ROOT
 from tests.selfcheck.cases import load_cases, mismatches
 
@@ -23,11 +24,16 @@ def pyodide_results(tmp_path_factory):
     if shutil.which("node") is None:
         pytest.fail("Node.js is needed to run the engine in Pyodide")
     work = tmp_path_factory.mktemp("pyodide")
-    (work / "bundle.zip").write_bytes(bundle.build_zip(local=None))
+    engine_zip = bundle.build_zip(local=None)
+    (work / "bundle.zip").write_bytes(engine_zip)
+    full = pyodide.installed_dir() / "python_stdlib.zip"
+    trimmed = stdlib.trimmed_zip(engine_zip, full)
+    assert len(trimmed) < full.stat().st_size, "the standard library was not trimmed (is Node.js there?)"
+    (work / "stdlib.zip").write_bytes(trimmed)
     (work / "households.json").write_text(json.dumps(
         [{"household": c["household"], "local": c.get("local") or {}} for c in CASES]))
     out = subprocess.run(["node", str(ROOT / "tests/pyodide/run_engine.mjs"), str(work / "bundle.zip"),
-                          str(work / "households.json")], cwd=ROOT, capture_output=True, text=True, timeout=300)
+                          str(work / "households.json"), str(work / "stdlib.zip")], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]  # the runtime is minified: only the tail helps
     return json.loads(out.stdout)
 

@@ -21,6 +21,7 @@ stand: 2026-11-01
 sources:
   - title: SGB II
     url: https://www.gesetze-im-internet.de/sgb_2/
+legal_review: {date: 2026-11-01, basis: ["§ 1 SGB II"]}
 ---
 # Beispiel
 
@@ -112,4 +113,4 @@ def test_an_unknown_office_type_is_reported_on_its_line(tmp_path):
 
 def test_a_typed_amount_placeholder_must_resolve(tmp_path):
     page, problems = run_on(tmp_path, VALID.replace("kindergeld.betrag_je_kind", "kindergeld.betrag"))
-    assert problems == [f"{page}:25: unknown parameter 'kindergeld.betrag': see selfcheck/params/"]
+    assert problems == [f"{page}:26: unknown parameter 'kindergeld.betrag': see selfcheck/params/"]

@@ -1,21 +1,74 @@
 // Runs the Python self-check engine in Pyodide, off the main thread.
 // Everything is loaded from this site's own origin; no answer ever leaves the browser.
-import { loadPyodide } from "../../pyodide/pyodide.mjs";
+import { loadPyodide, version } from "../../pyodide/pyodide.mjs";
+
+// A warm start restores a memory snapshot of the interpreter with the engine already imported,
+// instead of starting Python and importing the standard library again (several times faster).
+// The snapshot is taken once, right after the engine is imported and before any evaluation, so
+// it holds no answers; it is kept in the browser's Cache Storage under the runtime version and
+// the engine bundle's URL (which carries its content hash), so a new build never restores an
+// old engine. Not named "soziallotse-…": the service worker clears those caches on update.
+const SNAPSHOTS = "sl-engine-snapshot";
+const INDEX_URL = new URL("../../pyodide/", import.meta.url).href;
 
 let engine = null;
 let ready = null;
 
+const snapshotKey = (bundleUrl) => {
+  const key = new URL(`snapshot-${version}.bin`, INDEX_URL);
+  key.search = new URL(bundleUrl, self.location.href).search;
+  return key.href;
+};
+
+async function cachedSnapshot(key) {
+  try {
+    const hit = await (await caches.open(SNAPSHOTS)).match(key);
+    return hit ? new Uint8Array(await hit.arrayBuffer()) : null;
+  } catch {
+    return null; // no Cache Storage (private mode, old browser): start the ordinary way
+  }
+}
+
+async function keepSnapshot(key, bytes) {
+  try {
+    const cache = await caches.open(SNAPSHOTS);
+    for (const old of await cache.keys()) await cache.delete(old);
+    await cache.put(key, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
+  } catch {
+    // Storage full or unavailable: the next start is simply an ordinary one.
+  }
+}
+
 async function start(bundleUrl) {
   const started = performance.now();
-  const pyodide = await loadPyodide({ indexURL: new URL("../../pyodide/", import.meta.url).href });
-  const response = await fetch(bundleUrl);
-  if (!response.ok) throw new Error(`bundle ${response.status}`);
-  pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: "/home/pyodide/selfcheck-bundle" });
-  pyodide.runPython(`
+  const key = snapshotKey(bundleUrl);
+  const [bundle, snapshot] = await Promise.all([
+    fetch(bundleUrl).then((response) => {
+      if (!response.ok) throw new Error(`bundle ${response.status}`);
+      return response.arrayBuffer();
+    }),
+    cachedSnapshot(key),
+  ]);
+  let pyodide = null;
+  if (snapshot) {
+    try {
+      pyodide = await loadPyodide({ indexURL: INDEX_URL, _loadSnapshot: snapshot });
+    } catch {
+      pyodide = null; // a damaged or foreign snapshot: start the ordinary way
+    }
+  }
+  const fresh = pyodide === null;
+  if (fresh) pyodide = await loadPyodide({ indexURL: INDEX_URL, _makeSnapshot: true });
+  // The engine's data files live in the file system, which a snapshot does not keep.
+  pyodide.unpackArchive(bundle, "zip", { extractDir: "/home/pyodide/selfcheck-bundle" });
+  if (fresh) {
+    pyodide.runPython(`
 import sys
 sys.path.insert(0, "/home/pyodide/selfcheck-bundle")
 from selfcheck.jsonapi import evaluate_json
 `);
+    keepSnapshot(key, pyodide.makeMemorySnapshot());
+  }
   engine = pyodide.globals.get("evaluate_json");
   return performance.now() - started;
 }
