@@ -260,7 +260,7 @@ def test_pensioner_sees_grundsicherung_im_alter_and_the_sozialamt(page, site_url
     open_result(page, site_url, "de", "pensioner")
     cards = page.locator("#sc-cards .sl-card")
     titles = cards.locator("h3").all_inner_texts()
-    card = cards.filter(has_text="Grundsicherung im Alter")
+    card = cards.filter(has=page.locator("h3", has_text="Grundsicherung im Alter"))
     assert card.count() == 1, titles
     assert "Sozialamt" in card.locator(".sl-office-type").first.inner_text()
     assert page.locator("#sc-chart svg").count() == 0
