@@ -7,6 +7,8 @@ skip logic, validation and building the household.
 from __future__ import annotations
 
 import json
+import re
+from datetime import date
 from functools import lru_cache
 
 import yaml
@@ -15,6 +17,29 @@ from . import ROOT, components
 from .catalogs import messages, translator
 
 QUESTIONS = ROOT / "selfcheck" / "questions.yaml"
+
+# Values a question's show_if may name as ``@name``: (program, parameter, key) in
+# selfcheck/params, taken as in force on the build date.
+PARAM_REFS = {
+    # Regelaltersgrenze reached for certain (§ 7a SGB II, § 41 Abs. 2 SGB XII): no SGB II months,
+    # no pregnancy question.
+    "retirement_age": ("grundsicherungsgeld", "erwerbsfaehigkeit_alter", "altersgrenze_sicher"),
+}
+
+
+def resolve(expr: str, day: date | None = None) -> str:
+    """``self_age<@retirement_age`` -> ``self_age<67`` with the parameter in force on ``day``."""
+    if "@" not in expr:
+        return expr
+    from selfcheck.params import Params
+
+    params = Params(day or date.today())
+
+    def value(m: re.Match) -> str:
+        program, key, part = PARAM_REFS[m.group(1)]
+        return str(params.get(program, key).value[part])
+
+    return re.sub(r"@([a-z_]+)", value, expr)
 SCHEMA = ROOT / "selfcheck" / "household.schema.json"
 PERSON_PREFIXES = ("self", "partner", "child")
 
@@ -69,16 +94,16 @@ def limits(question: dict) -> dict:
     return out
 
 
-def config() -> dict:
+def config(day: date | None = None) -> dict:
     """What the page script needs: per question its type, fields, limits, condition, default."""
     out = {"steps": [], "questions": {}}
     for step in load()["steps"]:
         out["steps"].append(step["id"])
     for step_id, q, group in all_questions():
         entry = {"step": step_id, "type": q["type"], "fields": fields(q), **limits(q)}
-        for key in ("required", "show_if", "default", "of"):
+        for key in ("required", "show_if", "default", "of", "subtract"):
             if key in q:
-                entry[key] = q[key]
+                entry[key] = resolve(q[key], day) if key == "show_if" else q[key]
         if group:
             entry["group"] = group
         if q["type"] == "count":
@@ -95,7 +120,7 @@ def _ids(qid: str, repeat: bool) -> tuple[str, str]:
     return f"q-{qid}{suffix}", f"{qid}{suffix}"
 
 
-def question_context(q: dict, lang: str, towns: list[dict], repeat: bool = False) -> dict:
+def question_context(q: dict, lang: str, towns: list[dict], repeat: bool = False, day: date | None = None) -> dict:
     """What the question component needs: labels from the catalogs, limits from the schema."""
     t = translator(lang)
     table = messages(lang)
@@ -103,10 +128,10 @@ def question_context(q: dict, lang: str, towns: list[dict], repeat: bool = False
     element_id, name = _ids(qid, repeat)
     hint_key = f"q.{qid}.hint"
     ctx = {"id": qid, "element_id": element_id, "name": name, "kind": kind, "label": t(f"q.{qid}.label"),
-           "hint": table.get(hint_key), "show_if": q.get("show_if"), "required": bool(q.get("required")),
+           "hint": table.get(hint_key), "show_if": resolve(q["show_if"], day) if q.get("show_if") else None, "required": bool(q.get("required")),
            "default": q.get("default"), "repeat": None}
     if kind in ("count", "group") and q.get("group"):
-        ctx["repeat"] = [question_context(sub, lang, towns, repeat=True) for sub in q["group"]]
+        ctx["repeat"] = [question_context(sub, lang, towns, repeat=True, day=day) for sub in q["group"]]
     if kind == "yesno":
         ctx["default"] = "yes" if q.get("default") else "no"
     elif kind in ("town", "choice"):
@@ -131,17 +156,17 @@ def question_context(q: dict, lang: str, towns: list[dict], repeat: bool = False
     return ctx
 
 
-def render_question(q: dict, lang: str, towns: list[dict], repeat: bool = False) -> str:
-    return components.render("question", q=question_context(q, lang, towns, repeat), lang=lang)
+def render_question(q: dict, lang: str, towns: list[dict], repeat: bool = False, day: date | None = None) -> str:
+    return components.render("question", q=question_context(q, lang, towns, repeat, day), lang=lang)
 
 
-def render(lang: str, towns: list[dict]) -> str:
+def render(lang: str, towns: list[dict], day: date | None = None) -> str:
     t = translator(lang)
     data = load()
     total = len(data["steps"])
     parts = []
     for n, step in enumerate(data["steps"], start=1):
-        questions = [question_context(q, lang, towns) for q in step["questions"]]
+        questions = [question_context(q, lang, towns, day=day) for q in step["questions"]]
         parts.append(components.render("selfcheck_step", step=step["id"], n=n, total=total,
                                        title=t(f"step.{step['id']}"), questions=questions, lang=lang))
     return "".join(parts)

@@ -84,6 +84,6 @@ def resolve(staging: Path, languages: list[str], site_dir: Path, day: date | Non
             depth = len(path.relative_to(staging).parts) - 1
             meta = resolve_meta(meta, file_lang, day)
             body = page_body(meta, body, file_lang, lang, depth, local, day)
-            if meta.get("template") == "selfcheck.html":
-                meta["selfcheck"] = {k: str(v) for k, v in selfcheckpage.context(lang, local, str(staging)).items()}
+            if meta.get("template") in ("selfcheck.html", "adviser.html"):
+                meta["selfcheck"] = {k: str(v) for k, v in selfcheckpage.context(lang, local, str(staging), day).items()}
             write(target, meta, body)
