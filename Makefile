@@ -1,32 +1,43 @@
 # Two commands for people: `make run` and `make test`. Both set everything up first.
+# `make run` installs only what builds and serves the site (requirements.lock); `make test`
+# adds the test tools (requirements-test.lock: pytest, Playwright, axe, GETTSIM, …).
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PYTHON ?= python3
-STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
-NODE_STAMP := node_modules/.soziallotse-$(shell sha256sum package-lock.json | cut -c1-12)
+PIP    := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes
+SERVE_STAMP := $(VENV)/.installed-serve-$(shell sha256sum requirements.lock | cut -c1-12)
+TEST_STAMP  := $(VENV)/.installed-test-$(shell cat requirements.lock requirements-test.lock | sha256sum | cut -c1-12)
+NODE_STAMP  := node_modules/.soziallotse-$(shell sha256sum package-lock.json | cut -c1-12)
 
-.PHONY: setup run test build check bench clean
+.PHONY: setup setup-serve run test build check bench clean
 
-setup: $(STAMP) $(NODE_STAMP)
+setup-serve: $(SERVE_STAMP) $(NODE_STAMP)
+setup: $(TEST_STAMP) $(NODE_STAMP)
 
-# Every Python dependency is pinned with its hash in requirements.lock.
-$(STAMP): requirements.lock
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	rm -f $(VENV)/.installed-* && touch $@
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Every Python dependency is pinned with its hash.
+$(SERVE_STAMP): requirements.lock | $(VENV)/bin/python
+	$(PIP) -r requirements.lock
+	rm -f $(VENV)/.installed-serve-* && touch $@
+
+$(TEST_STAMP): requirements.lock requirements-test.lock | $(VENV)/bin/python
+	$(PIP) -r requirements.lock -r requirements-test.lock
+	rm -f $(VENV)/.installed-* && touch $@ $(SERVE_STAMP)
 
 # Pyodide comes from the npm registry; npm ci checks the lock file's sha512 integrity.
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-run: setup
+run: setup-serve
 	$(PY) build.py serve
 
-build: setup
+build: setup-serve
 	$(PY) build.py build
 
-check: setup
+check: setup-serve
 	$(PY) build.py check
 
 test: setup

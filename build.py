@@ -4,6 +4,8 @@
     python build.py build [--site sites/<id>]   build one municipality's site into site/<id>/
     python build.py serve [--site ...] [--port 8000]   build, then serve on 127.0.0.1
     python build.py check [--site ...]           validate content and data; file:line messages
+    python build.py impact BASE [--site ...]     what changes against git revision BASE (Markdown)
+    python build.py new-site [--name ... --land ... --town ...]   start sites/<id>/ for a municipality
     python build.py wegweiser --town marl --audience stadtteiltreff --lang ar [--site ...] [--out DIR]
                                                  one printed guide (A4, A5, A5 booklet)
 """
@@ -20,8 +22,16 @@ from pathlib import Path
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitebuild import brand, bundle, check, compress, csp, offline, pyodide, sites, stage, stdlib  # noqa: E402
+from sitebuild import brand, bundle, check, compress, csp, offline, pyodide, reporting, sites, stage, stdlib  # noqa: E402
 from sitebuild.wegweiser import pages as wegweiser  # noqa: E402
+
+
+class EditorMistake(Exception):
+    """Content or data that ``check`` rejects: reported as file:line messages, never a traceback."""
+
+
+def report(problems) -> None:
+    sys.stderr.write(reporting.text(problems, check.WARNINGS))
 
 
 def build(site_dir: str | None) -> Path:
@@ -29,6 +39,12 @@ def build(site_dir: str | None) -> Path:
     from mkdocs.config import load_config
 
     started = time.perf_counter()
+    # The same rules as `build.py check`, first: an editor's mistake stops here with its
+    # file:line, before MkDocs could fail on it with a traceback or build it wrongly.
+    problems = check.run(site_dir)
+    report(problems)
+    if problems.blocking():
+        raise EditorMistake(f"{len(problems.blocking())} problem(s) in content or data (see above)")
     site = sites.load_site(site_dir)
     zip_bytes = bundle.build_zip(local=site.engine_local())
     version = bundle.version(zip_bytes)
@@ -66,9 +82,24 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("build", "serve", "check"):
         cmd = sub.add_parser(name)
         cmd.add_argument("--site", help="site folder (default: sites/kreis-recklinghausen)")
+        if name == "check":
+            cmd.add_argument("--format", choices=reporting.FORMATS, default="text",
+                             help="text for people; github or gitlab to show messages on the changed lines")
         if name == "serve":
             cmd.add_argument("--port", type=int, default=8000)
             cmd.add_argument("--no-build", action="store_true", help="serve the last build as it is")
+    impact_cmd = sub.add_parser("impact", help="pages, amounts and self-check results that change against BASE")
+    impact_cmd.add_argument("base", help="git revision to compare with, e.g. origin/main")
+    impact_cmd.add_argument("--site", help="site folder (default: sites/kreis-recklinghausen)")
+    impact_cmd.add_argument("--output", help="also write the Markdown report to this file")
+    new = sub.add_parser("new-site", help="start sites/<id>/ for a municipality (asks for what is missing)")
+    new.add_argument("--name", help="e.g. Ostalbkreis")
+    new.add_argument("--land", help="ISO code, e.g. DE-BW")
+    new.add_argument("--town", action="append", help="Name or Name:AGS; repeat for each town")
+    new.add_argument("--kreis", help="the Kreis as the WoGV Anlage names it (for towns it does not list)")
+    new.add_argument("--languages", default="de,en,ar")
+    new.add_argument("--id", help="folder name (default: from the name)")
+    new.add_argument("--force", action="store_true", help="overwrite an existing folder")
     guide = sub.add_parser("wegweiser", help="make one printed guide")
     guide.add_argument("--site")
     for name in ("--town", "--audience", "--lang"):
@@ -76,6 +107,15 @@ def main(argv: list[str] | None = None) -> int:
     guide.add_argument("--german-only", action="store_true", help="German only instead of bilingual")
     guide.add_argument("--out", default="build/wegweiser")
     args = parser.parse_args(argv)
+
+    if args.command == "new-site":
+        from sitebuild import newsite
+
+        return newsite.main(args)
+    if args.command == "impact":
+        from sitebuild import impact
+
+        return impact.main(args.base, args.site, args.output)
 
     if args.command == "wegweiser":
         from sitebuild.wegweiser import make_one
@@ -87,14 +127,23 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "check":
         problems = check.run(args.site)
-        for message in [*getattr(problems, "warnings", []), *problems]:
-            print(message, file=sys.stderr)
-        print(f"check: {len(problems)} problem(s)" if problems else "check: ok")
-        return 1 if problems else 0
+        if args.format == "text":
+            report(problems)
+        else:  # machine-readable on stdout, for the forge
+            sys.stdout.write(reporting.render(problems, args.format, check.WARNINGS))
+            return 1 if problems.errors() else 0
+        errors = problems.errors()
+        warnings = len(problems) - len(errors)
+        note = f", {warnings} warning(s)" if warnings else ""
+        print(f"check: {len(errors)} problem(s){note}" if errors else f"check: ok{note}")
+        return 1 if errors else 0
 
     try:
         out = build(args.site) if (args.command == "build" or not args.no_build) \
             else sites.output_dir(sites.load_site(args.site))
+    except (EditorMistake, csp.ForeignScript) as exc:
+        print(f"build stopped: {exc}", file=sys.stderr)
+        return 1
     except pyodide.PyodideMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -15,8 +15,9 @@ Rules applied:
 
 Simplifications (documented, see also programs/grundsicherungsgeld.py):
 - higher proven costs than the 100 € (§ 11b Abs. 2 Satz 2) are not asked;
-- Elterngeld counts in full (the 300 € allowance of § 10 Abs. 5 BEEG for parents who worked
-  before the birth is not modelled); Kinderzuschlag and Wohngeld added by the priority check
+- Elterngeld: only the § 10 Abs. 5 BEEG allowance (earnings before the birth, at most 300 €,
+  Plus half) stays free, when the person's ``elterngeld`` entry gives those earnings (otherwise
+  it counts in full); Kinderzuschlag and Wohngeld added by the priority check
   count in full.
 """
 from __future__ import annotations
@@ -109,6 +110,14 @@ def counted_parts(hh: Household, person: dict, params: Params, skip: tuple[str, 
         steps.append(Step("income.earned_allowance", -deduction, law, {"person": pid}))
     other_total = ZERO
     other = {k: v for k, v in hh.other_income(person).items() if k not in skip and v > 0}
+    if "elterngeld" in other:
+        # § 10 Abs. 5 BEEG: free only as much as the earnings before the birth, at most 300 € (Plus: half).
+        from .programs.elterngeld import free_amount
+        free = free_amount(person, other["elterngeld"], params, True)
+        if free > 0:
+            steps.append(Step("income.elterngeld_free", -free, "§ 10 Abs. 5 BEEG", {"person": pid}))
+            other["elterngeld"] -= free
+        other = {k: v for k, v in other.items() if v > 0}
     if other:
         other_total = sum(other.values(), ZERO)
         shown = {k: v for k, v in other.items() if k != "kindergeld"}

@@ -73,6 +73,14 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
                                      "grundsicherungsgeld"))
     steps: list[Step] = []
 
+    # Elterngeld comes first and is income for every other program (§ 10 BEEG says how much).
+    elterngeld = programs.module("elterngeld")
+    eg, miss = _safe(lambda: elterngeld.assess(hh, params, local), "elterngeld",
+                     lambda: elterngeld.Assessment(NEEDS_ADVICE))
+    if miss:
+        eg.reasons.append(miss)
+    hh = hh.with_extra_income(eg.as_income(hh))
+
     kg, miss = _safe(lambda: kindergeld.evaluate(hh, params, local), "kindergeld",
                      lambda: ProgramResult("kindergeld", NEEDS_ADVICE, office="familienkasse"))
     if miss:
@@ -118,7 +126,7 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
     kiz_ok = kiz.status != NOT_ENTITLED and kiz.amount > 0
     undecided = False
     choice = False  # the household may choose (§ 6a Abs. 1a BKGG): the combination is only "possible"
-    chosen = ["kindergeld"] + chosen_uvg
+    chosen = ["kindergeld"] + chosen_uvg + (["elterngeld"] if eg.status != NOT_ENTITLED else [])
 
     def sgb_with(wg_amount: Decimal) -> sgb2.Assessment:
         extra = {}
@@ -220,12 +228,30 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
     if uvg.status == POSSIBLE and not undecided:
         uvg.status = LIKELY  # the § 1 Abs. 1a condition is now checked
 
-    results = [kg, unterhaltsvorschuss.to_result(uvg), wohngeld.to_result(wg),
-               kinderzuschlag.to_result(kiz), sgb2.to_result(sgb)]
+    sozialhilfe = programs.module("grundsicherung-im-alter")
+    # SGB XII where nobody can be in SGB II: Wohngeld first only if it ends the need (§ 2 SGB XII).
+    xii, miss = _safe(lambda: sozialhilfe.combine(hh_u, params, local, wg, kiz, chosen, steps), "sozialhilfe",
+                      lambda: (sozialhilfe.Assessment(NEEDS_ADVICE, blocked=True), False))
+    xii, xii_open = xii
+    if miss:
+        xii.reasons.append(miss)
+    undecided = undecided or xii_open
+    # AsylbLG: asylum procedure or Duldung; SGB II, SGB XII and Wohngeld are closed to them.
+    asyl = programs.module("asylbewerberleistungen")
+    asyl_a, miss = _safe(lambda: asyl.assess(hh_u, params, local), "asylbewerberleistungen",
+                         lambda: asyl.Assessment(NEEDS_ADVICE))
+    if miss:
+        asyl_a.reasons.append(miss)
+    if asyl_a.status != NOT_ENTITLED:
+        chosen.append("asylbewerberleistungen")
+
+    results = [kg, elterngeld.to_result(eg), unterhaltsvorschuss.to_result(uvg), wohngeld.to_result(wg),
+               kinderzuschlag.to_result(kiz), sgb2.to_result(sgb), sozialhilfe.to_result(xii),
+               asyl.to_result(asyl_a)]
     alternatives = []
     if undecided:
-        # Wohngeld + Kinderzuschlag OR SGB II: list both, add neither to the total.
-        options = (("wohngeld", "kinderzuschlag"), ("grundsicherungsgeld",))
+        # Wohngeld + Kinderzuschlag OR SGB II (or SGB XII): list each, add none to the total.
+        options = (("wohngeld", "kinderzuschlag"), ("grundsicherungsgeld",), (xii.program,))
         by_name = {r.program: r for r in results}
         for option in options:
             members = [by_name[name] for name in option if by_name[name].status != NOT_ENTITLED]
@@ -242,6 +268,17 @@ def decide(hh: Household, params: Params, local=None) -> tuple[list[ProgramResul
         steps.append(Step("combination.program", r.amount, "", {"program": r.program, "status": r.status}))
     for alt in alternatives:
         steps.append(Step("combination.alternative", alt["total"], "", {"programs": ", ".join(alt["programs"])}))
+    # Bildung und Teilhabe follows from what the household gets; shown beside, never in the total.
+    but = programs.module("bildung-und-teilhabe")
+    but_a, miss = _safe(lambda: but.assess(hh, params, [r.program for r in gets],
+                                           [p for alt in alternatives for p in alt["programs"]]),
+                        "bildung_und_teilhabe", lambda: but.Assessment(NEEDS_ADVICE))
+    if miss:
+        but_a.reasons.append(miss)
+    results.append(but.to_result(but_a))
+    if but_a.status != NOT_ENTITLED:
+        steps.append(Step("combination.but_alongside", but_a.amount, "§ 28 SGB II, § 34 SGB XII, § 6b BKGG",
+                          {"program": "bildung-und-teilhabe"}))
     steps.append(Step("combination.total", total, "", {}))
     combination = {
         "status": NEEDS_ADVICE if undecided else (

@@ -1,6 +1,12 @@
 """Security headers for a built site: a Content-Security-Policy that allows only the site's
 own origin, with the hashes of the theme's few inline scripts.
 
+Only inline scripts written by a template are hashed: those of our overrides/ and of the
+two Material partials that carry them. Each template's script becomes a pattern (its Jinja
+expressions may only fill a string literal), and a built script must match one whole. Any
+other inline script (one that slipped in through content) stops the build instead of being
+allowed by the policy; `build.py check` already refuses <script> in content.
+
 build.py writes them as ``_headers`` (read by Netlify, Cloudflare Pages and similar hosts)
 and as an nginx example under build/<site-id>/; the local server sends the same headers,
 so every browser test runs under the production policy.
@@ -13,16 +19,54 @@ import re
 from pathlib import Path
 
 INLINE_SCRIPT_RE = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
+JINJA_EXPR_RE = re.compile(r"\{\{.*?\}\}", re.S)
+ROOT = Path(__file__).resolve().parent.parent
+# The Material partials with inline scripts (the scope/storage helper and the tab-anchor fix).
+THEME_PARTIALS = ("partials/javascripts/base.html", "partials/javascripts/content.html")
 
 
-def inline_script_hashes(site_dir: Path) -> list[str]:
-    hashes = set()
-    for page in site_dir.rglob("*.html"):
+class ForeignScript(ValueError):
+    pass
+
+
+def _theme_templates() -> list[Path]:
+    import material
+
+    theme = Path(material.__file__).resolve().parent / "templates"
+    return [theme / name for name in THEME_PARTIALS] + sorted((ROOT / "overrides").rglob("*.html"))
+
+
+def allowed_patterns(templates: list[Path] | None = None) -> list[re.Pattern]:
+    """One pattern per inline script of our templates; a Jinja expression matches a string's content."""
+    patterns = []
+    for path in templates if templates is not None else _theme_templates():
+        for attrs, body in INLINE_SCRIPT_RE.findall(path.read_text(encoding="utf-8")):
+            if "application/json" in attrs:
+                continue
+            pieces = JINJA_EXPR_RE.split(body)
+            patterns.append(re.compile("".join(
+                re.escape(piece) + ("" if i == len(pieces) - 1 else r'[^"\'<>\\\n]*') for i, piece in enumerate(pieces))))
+    return patterns
+
+
+def _sha256(body: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def inline_script_hashes(site_dir: Path, patterns: list[re.Pattern] | None = None) -> list[str]:
+    """Hashes of the template scripts; raises ForeignScript for any other inline script."""
+    patterns = allowed_patterns() if patterns is None else patterns
+    hashes, foreign = set(), []
+    for page in sorted(site_dir.rglob("*.html")):
         for attrs, body in INLINE_SCRIPT_RE.findall(page.read_text(encoding="utf-8")):
             if "application/json" in attrs:
                 continue  # data, never executed
-            digest = hashlib.sha256(body.encode("utf-8")).digest()
-            hashes.add("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")
+            if any(p.fullmatch(body) for p in patterns):
+                hashes.add(_sha256(body))
+            else:
+                foreign.append(f"{page.relative_to(site_dir)}: script {body[:60]!r}")
+    if foreign:
+        raise ForeignScript("inline scripts not written by a template (not allowed by the CSP): " + "; ".join(foreign))
     return sorted(hashes)
 
 

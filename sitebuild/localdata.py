@@ -152,6 +152,14 @@ class LocalData:
         also = (rule or {}).get("also") or []
         types = [t for t in [office_type, *([also] if isinstance(also, str) else also)] if t]
         found: list[dict] = []
+        # A per-town entry (responsibilities.yml: towns: {<town>: {office: <type>, id: <office>}}) wins.
+        per_town = ((rule or {}).get("towns") or {}).get(town_id)
+        if isinstance(per_town, dict):
+            named = self.office(per_town["id"]) if per_town.get("id") else None
+            if named:
+                return Resolution([named], rule)
+            if per_town.get("office"):
+                types = [per_town["office"]]
         for kind in types:
             in_town = [o for o in self.offices if o.get("type") == kind and self.serves(o, town_id)]
             # An office that lists the benefit beats one of the right type that does not say.

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from html import escape
-
-from babel.dates import format_date
 
 from .catalogs import translator
+from .components import render
 
 H1_RE = re.compile(r"^# .+$", re.M)
 
@@ -18,7 +16,7 @@ def decorate(markdown: str, meta: dict, ui_lang: str, depth: int) -> str:
     t = translator(ui_lang)
     lead = []
     if meta.get("summary") and meta.get("kind") != "leichte-sprache":
-        lead.append(f'<p class="sl-lead" markdown="0">{escape(str(meta["summary"]))}</p>')
+        lead.append(str(render("page_lead", summary=str(meta["summary"]))))
     if meta.get("selfcheck"):
         lead.append(f'[{t("page.selfcheck_link")}]({"../" * depth}selbstcheck.md){{ .md-button .md-button--primary }}')
     if lead:
@@ -26,14 +24,8 @@ def decorate(markdown: str, meta: dict, ui_lang: str, depth: int) -> str:
         match = H1_RE.search(markdown)
         markdown = markdown[:match.end()] + block + markdown[match.end():] if match else block + markdown
 
-    tail = []
-    stand = meta.get("stand")
-    if isinstance(stand, date):
-        tail.append(f"{t('page.stand')}: {format_date(stand, 'long', locale=ui_lang)}")
+    stand = meta.get("stand") if isinstance(meta.get("stand"), date) else None
     sources = [s for s in meta.get("sources") or [] if isinstance(s, dict) and s.get("url")]
-    if sources:
-        links = ", ".join(f'<a href="{escape(s["url"])}">{escape(str(s.get("title", s["url"])))}</a>' for s in sources)
-        tail.append(f"{t('page.sources')}: {links}")
-    if tail:
-        markdown += '\n\n<p class="sl-page-meta" markdown="0">' + "<br>".join(tail) + "</p>\n"
+    if stand or sources:
+        markdown += "\n\n" + str(render("page_meta", stand=stand, sources=sources, lang=ui_lang)) + "\n"
     return markdown

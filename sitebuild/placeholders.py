@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from babel import Locale
 from babel.numbers import format_currency, format_decimal, format_percent
+from babel.units import format_unit
 
 from selfcheck.params import Params
 
@@ -67,23 +68,28 @@ def format_value(value, unit: str, lang: str) -> str:
     if unit == "share":  # 0.17 in the law's arithmetic, "17 %" for readers
         return format_percent(number, locale=lang, format="#,##0.##%")
     text = format_decimal(number, locale=lang)
-    return text if unit in ("", "number") else f"{text} {unit_label(unit, lang, number == 1)}"
+    if unit in ("", "number"):
+        return text
+    return format_unit_value(number, unit, lang) or f"{text} {unit}"
 
 
-def unit_label(unit: str, lang: str, one: bool = False) -> str:
-    # "1 Monat", not "1 Monate": deadlines of one month or one year are common in the law
-    singular = {"years": {"de": "Jahr", "en": "year"}, "months": {"de": "Monat", "en": "month"},
-                "weeks": {"de": "Woche", "en": "week"}, "days": {"de": "Tag", "en": "day"},
-                "hours": {"de": "Stunde", "en": "hour"}}
-    if one and lang in singular.get(unit, {}):
-        return singular[unit][lang]
-    labels = {"hours": {"de": "Stunden", "en": "hours", "ar": "ساعة"},
-              "years": {"de": "Jahre", "en": "years", "ar": "سنة"},
-              "months": {"de": "Monate", "en": "months", "ar": "شهر"},
-              "weeks": {"de": "Wochen", "en": "weeks", "ar": "أسبوع"},
-              "days": {"de": "Tage", "en": "days", "ar": "يوم"},
-              "m2": {"de": "m²", "en": "m²", "ar": "م²"}}
-    return labels.get(unit, {}).get(lang, unit)
+# Our units as CLDR units (babel.units): plural forms per language come from CLDR
+# ("1 Monat", "6 Monate"; Arabic "شهر", "6 أشهر", "11 شهرًا"), not from a table of our own.
+CLDR_UNITS = {"years": ("duration-year", "long"), "months": ("duration-month", "long"),
+              "weeks": ("duration-week", "long"), "days": ("duration-day", "long"),
+              "m2": ("area-square-meter", "short")}
+
+
+def format_unit_value(number: Decimal, unit: str, lang: str) -> str | None:
+    """``number`` with its unit in ``lang``, or None for a unit CLDR does not name."""
+    if unit not in CLDR_UNITS:
+        return None
+    cldr, length = CLDR_UNITS[unit]
+    for form in (length, "short"):  # Babel's data lacks some long forms (Arabic months, days)
+        text = format_unit(number, cldr, length=form, locale=lang)
+        if cldr not in text:
+            return text
+    return None
 
 
 def fill_params(markdown: str, lang: str, day: date) -> str:

@@ -7,15 +7,39 @@ skip logic, validation and building the household.
 from __future__ import annotations
 
 import json
+import re
+from datetime import date
 from functools import lru_cache
-from html import escape
 
 import yaml
 
-from . import ROOT
+from . import ROOT, components
 from .catalogs import messages, translator
 
 QUESTIONS = ROOT / "selfcheck" / "questions.yaml"
+
+# Values a question's show_if may name as ``@name``: (program, parameter, key) in
+# selfcheck/params, taken as in force on the build date.
+PARAM_REFS = {
+    # Regelaltersgrenze reached for certain (§ 7a SGB II, § 41 Abs. 2 SGB XII): no SGB II months,
+    # no pregnancy question.
+    "retirement_age": ("grundsicherungsgeld", "erwerbsfaehigkeit_alter", "altersgrenze_sicher"),
+}
+
+
+def resolve(expr: str, day: date | None = None) -> str:
+    """``self_age<@retirement_age`` -> ``self_age<67`` with the parameter in force on ``day``."""
+    if "@" not in expr:
+        return expr
+    from selfcheck.params import Params
+
+    params = Params(day or date.today())
+
+    def value(m: re.Match) -> str:
+        program, key, part = PARAM_REFS[m.group(1)]
+        return str(params.get(program, key).value[part])
+
+    return re.sub(r"@([a-z_]+)", value, expr)
 SCHEMA = ROOT / "selfcheck" / "household.schema.json"
 PERSON_PREFIXES = ("self", "partner", "child")
 
@@ -70,16 +94,16 @@ def limits(question: dict) -> dict:
     return out
 
 
-def config() -> dict:
+def config(day: date | None = None) -> dict:
     """What the page script needs: per question its type, fields, limits, condition, default."""
     out = {"steps": [], "questions": {}}
     for step in load()["steps"]:
         out["steps"].append(step["id"])
     for step_id, q, group in all_questions():
         entry = {"step": step_id, "type": q["type"], "fields": fields(q), **limits(q)}
-        for key in ("required", "show_if", "default", "of"):
+        for key in ("required", "show_if", "default", "of", "subtract"):
             if key in q:
-                entry[key] = q[key]
+                entry[key] = resolve(q[key], day) if key == "show_if" else q[key]
         if group:
             entry["group"] = group
         if q["type"] == "count":
@@ -88,7 +112,7 @@ def config() -> dict:
     return out
 
 
-# -- HTML ------------------------------------------------------------------------------------
+# -- HTML: the question and selfcheck_step components (components/) ----------------
 
 def _ids(qid: str, repeat: bool) -> tuple[str, str]:
     """Element id and name; in a repeated group ``__N__`` becomes the child's number."""
@@ -96,92 +120,53 @@ def _ids(qid: str, repeat: bool) -> tuple[str, str]:
     return f"q-{qid}{suffix}", f"{qid}{suffix}"
 
 
-def _described(element_id: str, hint: str | None) -> str:
-    ids = ([f"{element_id}-hint"] if hint else []) + [f"{element_id}-error"]
-    return " ".join(ids)
-
-
-def render_question(q: dict, lang: str, towns: list[dict], repeat: bool = False) -> str:
+def question_context(q: dict, lang: str, towns: list[dict], repeat: bool = False, day: date | None = None) -> dict:
+    """What the question component needs: labels from the catalogs, limits from the schema."""
     t = translator(lang)
     table = messages(lang)
-    qid = q["id"]
+    qid, kind = q["id"], q["type"]
     element_id, name = _ids(qid, repeat)
-    label = escape(t(f"q.{qid}.label"))
     hint_key = f"q.{qid}.hint"
-    hint = escape(table[hint_key]) if hint_key in table else None
-    hint_html = f'<p class="sl-hint" id="{element_id}-hint">{hint}</p>' if hint else ""
-    error = f'<p class="sl-error" id="{element_id}-error" data-for="{element_id}"></p>'
-    attrs = f'data-q="{qid}"' + (f' data-show-if="{escape(q["show_if"])}"' if "show_if" in q else "")
-    described = _described(element_id, hint)
-    required = " required aria-required=\"true\"" if q.get("required") else ""
-    kind = q["type"]
-
+    ctx = {"id": qid, "element_id": element_id, "name": name, "kind": kind, "label": t(f"q.{qid}.label"),
+           "hint": table.get(hint_key), "show_if": resolve(q["show_if"], day) if q.get("show_if") else None, "required": bool(q.get("required")),
+           "default": q.get("default"), "repeat": None}
+    if kind in ("count", "group") and q.get("group"):
+        ctx["repeat"] = [question_context(sub, lang, towns, repeat=True, day=day) for sub in q["group"]]
     if kind == "yesno":
-        default = "yes" if q.get("default") else "no"
-        options = "".join(
-            f'<label class="sl-radio"><input type="radio" name="{name}" value="{value}"'
-            f'{" checked" if value == default else ""}> {escape(t("selfcheck." + value))}</label>'
-            for value in ("yes", "no"))
-        return (f'<fieldset class="sl-field sl-yesno" {attrs} aria-describedby="{described}">'
-                f'<legend>{label}</legend>{hint_html}{options}{error}</fieldset>')
-
-    if kind in ("town", "choice"):
+        ctx["default"] = "yes" if q.get("default") else "no"
+    elif kind in ("town", "choice"):
+        ctx["kind"] = "select"
         if kind == "town":
             # "-": somewhere else, so no local data (rent limits, offices) applies
-            choices = [(town["id"], town["name"]) for town in towns] + [("-", t("selfcheck.other_town"))]
-            head = f'<option value="" disabled selected>{escape(t("selfcheck.choose"))}</option>' if towns else ""
+            ctx["choices"] = [(town["id"], town["name"]) for town in towns] + [("-", t("selfcheck.other_town"))]
+            ctx["placeholder"] = t("selfcheck.choose") if towns else None
         else:
-            choices = [(opt, t(f"q.{qid}.option.{opt}")) for opt in q["options"]]
-            head = ""
-        default = q.get("default")
-        options = head + "".join(
-            f'<option value="{escape(value)}"{" selected" if value == default and value else ""}>{escape(text)}</option>'
-            for value, text in choices)
-        return (f'<div class="sl-field" {attrs}><label for="{element_id}">{label}</label>{hint_html}'
-                f'<select id="{element_id}" name="{name}" aria-describedby="{described}"{required}>{options}</select>'
-                f'{error}</div>')
-
-    if kind == "count" and "of" in q:
+            ctx["choices"] = [(opt, t(f"q.{qid}.option.{opt}")) for opt in q["options"]]
+            ctx["placeholder"] = None
+    elif kind == "count" and "of" in q:
         # a group repeated per item of another count (e.g. each child's income)
-        legend = escape(t(f"q.{qid}.label"))
-        template = "".join(render_question(sub, lang, towns, repeat=True) for sub in q["group"])
-        return (f'<div class="sl-group" {attrs} data-of="{escape(q["of"])}"><h3>{legend}</h3>'
-                f'<div class="sl-repeats" data-repeats="{qid}"></div>'
-                f'<template id="tpl-{qid}"><fieldset class="sl-repeat"><legend data-legend="{escape(t("selfcheck.child_legend"))}"></legend>'
-                f'{template}</fieldset></template></div>')
-
-    # numbers: integer, money, month, count
-    lim = limits(q)
-    unit = f' <span class="sl-unit">{escape(t("selfcheck.euro_per_month"))}</span>' if kind == "money" and \
-        q.get("field") not in ("assets",) else ""
-    inputmode = {"money": "decimal", "month": "numeric"}.get(kind, "numeric")
-    input_type = "month" if kind == "month" else "text"
-    value = q.get("default")
-    value_attr = f' value="{escape(str(value))}"' if value is not None and kind != "month" else ""
-    placeholder = ' placeholder="2026-03" pattern="[0-9]{4}-[0-9]{2}"' if kind == "month" else ""
-    html = (f'<div class="sl-field" {attrs}><label for="{element_id}">{label}</label>{hint_html}'
-            f'<input id="{element_id}" name="{name}" type="{input_type}" inputmode="{inputmode}" autocomplete="off"'
-            f'{placeholder}{value_attr}{required} aria-describedby="{described}"'
-            + "".join(f' data-{k}="{v}"' for k, v in lim.items()) + f'>{unit}{error}</div>')
-    if kind == "count":
-        template = "".join(render_question(sub, lang, towns, repeat=True) for sub in q["group"])
-        html += (f'<div class="sl-repeats" data-repeats="{qid}" aria-live="polite"></div>'
-                 f'<template id="tpl-{qid}"><fieldset class="sl-repeat"><legend data-legend="{escape(t("selfcheck.child_legend"))}"></legend>'
-                 f'{template}</fieldset></template>')
-    return html
+        ctx.update(kind="repeat", of=q["of"])
+    else:  # numbers: integer, money, month, count
+        ctx["kind"] = "month" if kind == "month" else "number"
+        ctx["limits"] = limits(q)
+        ctx["unit"] = t("selfcheck.euro_per_month") if kind == "money" and q.get("field") not in ("assets",) else None
+        ctx["inputmode"] = {"money": "decimal", "month": "numeric"}.get(kind, "numeric")
+        value = q.get("default")
+        ctx["value"] = str(value) if value is not None and kind != "month" else None
+    return ctx
 
 
-def render(lang: str, towns: list[dict]) -> str:
+def render_question(q: dict, lang: str, towns: list[dict], repeat: bool = False, day: date | None = None) -> str:
+    return components.render("question", q=question_context(q, lang, towns, repeat, day), lang=lang)
+
+
+def render(lang: str, towns: list[dict], day: date | None = None) -> str:
     t = translator(lang)
     data = load()
     total = len(data["steps"])
     parts = []
     for n, step in enumerate(data["steps"], start=1):
-        title = t(f"step.{step['id']}")
-        questions = "".join(render_question(q, lang, towns) for q in step["questions"])
-        parts.append(f'<section class="sl-step" id="sc-step-{step["id"]}" data-step="{step["id"]}" '
-                     f'aria-labelledby="sc-step-{step["id"]}-title">'
-                     f'<h2 id="sc-step-{step["id"]}-title" tabindex="-1">'
-                     f'<span class="sl-step-count">{escape(t("selfcheck.progress", n=n, total=total, title=""))}</span>'
-                     f'{escape(title)}</h2>{questions}</section>')
+        questions = [question_context(q, lang, towns, day=day) for q in step["questions"]]
+        parts.append(components.render("selfcheck_step", step=step["id"], n=n, total=total,
+                                       title=t(f"step.{step['id']}"), questions=questions, lang=lang))
     return "".join(parts)

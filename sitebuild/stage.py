@@ -123,7 +123,17 @@ def nav(staging: Path) -> list:
     return items
 
 
-def stage(site, staging: Path, content_dir: Path = CONTENT_DIR) -> Path:
+def stage(site, staging: Path, content_dir: Path = CONTENT_DIR, day=None) -> Path:
+    """Content + site data + parameters -> final Markdown for every page in every language."""
+    generate(site, staging, content_dir)
+    from .resolve import resolve
+
+    resolve(staging, site.languages, site.dir, day)
+    return staging
+
+
+def generate(site, staging: Path, content_dir: Path = CONTENT_DIR) -> Path:
+    """Copy content and the site's own pages, and write the pages made from data."""
     if staging.exists():
         shutil.rmtree(staging)
     shutil.copytree(content_dir, staging)

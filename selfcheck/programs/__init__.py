@@ -44,10 +44,12 @@ REGISTRY: tuple[Program, ...] = (
     Program("wohngeld", "wohngeldstelle", module="wohngeld"),
     Program("kinderzuschlag", "familienkasse", module="kinderzuschlag"),
     Program("grundsicherungsgeld", "jobcenter", module="grundsicherungsgeld", prefix="sgb2"),
-    Program("sozialhilfe", "sozialamt"),
-    Program("elterngeld", "elterngeldstelle"),
-    Program("bildung_und_teilhabe", ""),       # the office of the benefit it comes with
-    Program("asylbewerberleistungen", "sozialamt"),
+    # SGB XII, one module for both chapters; the result names the chapter that applies.
+    Program("grundsicherung-im-alter", "sozialamt", module="sozialhilfe", prefix="sozialhilfe"),
+    Program("hilfe-zum-lebensunterhalt", "sozialamt", module="sozialhilfe", prefix="sozialhilfe"),
+    Program("elterngeld", "elterngeldstelle", module="elterngeld"),
+    Program("bildung-und-teilhabe", "", module="bildung_und_teilhabe", prefix="but"),  # office of the benefit it comes with
+    Program("asylbewerberleistungen", "sozialamt", module="asylblg", prefix="asylblg"),
     Program("pflege", "pflegekasse"),
     Program("eingliederungshilfe", ""),
 )

@@ -28,8 +28,9 @@ Where we knowingly differ from GETTSIM (ttsim-dev/gettsim, which stops in mid-20
 - heating costs are taken as reported (their reasonableness is not checked); the Elterngeld
   allowance is not modelled (see income.py); GETTSIM has no § 11b Abs. 2b allowance for pupils,
   trainees and volunteers under 25 and no § 21 Abs. 8 cap;
-- age limit: people aged 66 may or may not have reached the Regelaltersgrenze (it depends
-  on the birth month): ``needs_advice``; from 67 they are outside SGB II;
+- age limit: the Regelaltersgrenze by year of birth (§ 7a SGB II, the same table as § 41 Abs. 2
+  SGB XII, see programs/sozialhilfe.py); with only the age given, people aged 66 may or may not
+  have reached it: ``needs_advice`` unless the birth year and month are entered;
 - the Absetzbeträge of § 11b reduce a person's income at most to zero; GETTSIM lets a
   negative counted income of one partner (e.g. a mini-job taxed as a second job) reduce the
   other's income;
@@ -54,6 +55,7 @@ from ..local import kdu_limit_info, kdu_missing_reason
 from ..params import Params
 from ..result import program_result, LIKELY, NEEDS_ADVICE, NOT_ENTITLED, POSSIBLE, ProgramResult, Step
 from . import kindergeld
+from .sozialhilfe import age_limit_reached
 
 PROGRAM = "grundsicherungsgeld"
 OFFICE = "jobcenter"
@@ -83,9 +85,11 @@ def _eligibility(hh: Household, bg: list[dict], params: Params) -> tuple[list[St
             hard.append(Step("sgb2.asylblg", None, "§ 7 Abs. 1 Satz 2 Nr. 3 SGB II", {"person": p["id"]}))
         elif status in ("residence_permit", "other") or (status == "eu" and hh.gross(p) <= 0):
             advice.append(Step("sgb2.residence_advice", None, "§ 7 Abs. 1 Satz 2 SGB II", {"person": p["id"]}))
-        if p["age"] >= ages["altersgrenze_sicher"]:
+        # § 7a SGB II: the age limit by year of birth (birth month tried when only the age is known).
+        reached = age_limit_reached(p, hh.day, params)
+        if reached:
             advice.append(Step("sgb2.retirement_age", None, "§ 7a SGB II, § 41 SGB XII", {"person": p["id"]}))
-        elif p["age"] >= ages["altersgrenze_ab"]:
+        elif reached is None:
             advice.append(Step("sgb2.retirement_age_maybe", None, "§ 7a SGB II", {"person": p["id"]}))
         if p["age"] < adult:
             advice.append(Step("sgb2.minor_applicant", None, "§ 7 Abs. 1 SGB II", {"person": p["id"]}))
@@ -94,7 +98,7 @@ def _eligibility(hh: Household, bg: list[dict], params: Params) -> tuple[list[St
         if (p["age"] >= adult and p.get("in_education") and p.get("education") in ("vocational", "university")) \
                 or D(p.get("other_income", {}).get("bafoeg", 0)) > 0:
             advice.append(Step("sgb2.student_advice", None, "§ 7 Abs. 5 SGB II", {"person": p["id"]}))
-    employable = [p for p in bg if ages["mindestalter"] <= p["age"] < ages["altersgrenze_sicher"]
+    employable = [p for p in bg if ages["mindestalter"] <= p["age"] and age_limit_reached(p, hh.day, params) is not True
                   and p.get("able_to_work", True)]
     if not employable:
         hard.append(Step("sgb2.nobody_employable", None, "§ 7 Abs. 1 Satz 1 Nr. 2, § 8 SGB II", {}))

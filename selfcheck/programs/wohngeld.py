@@ -43,6 +43,7 @@ from ..household import ZERO, D, Household
 from ..local import mietstufe as town_mietstufe
 from ..params import Params
 from ..result import program_result, LIKELY, NEEDS_ADVICE, NOT_ENTITLED, ProgramResult, Step
+from . import elterngeld as elterngeld_program
 from . import kindergeld
 
 PROGRAM = "wohngeld"
@@ -136,7 +137,6 @@ def _yearly_income(hh: Household, p: dict, params: Params) -> tuple[Decimal, Dec
     that is tax-free is added back by § 14 Abs. 2 Nr. 3, so the whole pension counts.
     """
     pauschbetrag = D(params.get("allgemein", "werbungskosten_pauschbetrag").value)
-    elterngeld_free = D(params.get("allgemein", "elterngeld_freibetrag").value)
     gross = hh.gross(p)
     if gross <= 0:
         earned = ZERO
@@ -149,7 +149,7 @@ def _yearly_income(hh: Household, p: dict, params: Params) -> tuple[Decimal, Dec
         if kind in NOT_INCOME:
             continue
         if kind == "elterngeld":
-            amount = max(amount - elterngeld_free, ZERO)
+            amount -= elterngeld_program.free_amount(p, amount, params, False)  # § 10 Abs. 1, 3, 4 BEEG
         yearly = amount * 12
         if kind == "pension":
             yearly = max(yearly - D(params.get("allgemein", "werbungskosten_pauschbetrag_renten").value), ZERO)

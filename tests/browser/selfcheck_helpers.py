@@ -108,3 +108,69 @@ def money(page, lang, amount):
     """An amount as the page writes it (Intl in the browser)."""
     return page.evaluate("([l, a]) => new Intl.NumberFormat(l, {style: 'currency', currency: 'EUR'}).format(a)",
                          [lang, amount])
+
+
+# -- the three households of issue 12, as answers (question -> value) and as the engine's input --
+# Written out independently of the page script, so a test compares the page with the CLI.
+HOUSEHOLDS = {
+    # a single mother in Marl with a 4-year-old, part-time work
+    "mother": {
+        "answers": {"town": "marl", "month": "2026-12", "self_age": "31", "children": "1", "child_age-1": "4",
+                    "self_gross": "1200", "self_net": "950", "kaltmiete": "450", "nebenkosten": "120",
+                    "heizung": "80"},
+        "household": {"month": "2026-12", "town": "marl", "persons": [
+            {"id": "p1", "relation": "self", "age": 31, "earned_income_gross": 1200, "earned_income_net": 950},
+            {"id": "c1", "relation": "child", "parent": "p1", "age": 4}],
+            "housing": {"kaltmiete": 450, "nebenkosten": 120, "heizung": 80}},
+    },
+    # a married couple in Gladbeck with three children, one earner
+    "family": {
+        "answers": {"town": "gladbeck", "month": "2026-12", "self_age": "40", "has_partner": "yes",
+                    "partner_age": "38", "married": "yes", "children": "3", "child_age-1": "3",
+                    "child_age-2": "7", "child_age-3": "12", "self_gross": "2400", "self_net": "1750",
+                    "kaltmiete": "700", "nebenkosten": "180", "heizung": "120"},
+        "household": {"month": "2026-12", "town": "gladbeck", "persons": [
+            {"id": "p1", "relation": "self", "age": 40, "married": True,
+             "earned_income_gross": 2400, "earned_income_net": 1750},
+            {"id": "p2", "relation": "partner", "age": 38, "married": True},
+            {"id": "c1", "relation": "child", "parent": "p1", "parent2": "p2", "age": 3},
+            {"id": "c2", "relation": "child", "parent": "p1", "parent2": "p2", "age": 7},
+            {"id": "c3", "relation": "child", "parent": "p1", "parent2": "p2", "age": 12}],
+            "housing": {"kaltmiete": 700, "nebenkosten": 180, "heizung": 120}},
+    },
+    # a pensioner in Recklinghausen: 70, pension 500 €, who knows only her warm rent of 510 €
+    # (70 € of it for heating): rent without heating 510 - 70 = 440 €
+    "pensioner": {
+        "answers": {"town": "recklinghausen", "month": "2026-12", "self_age": "70", "self_pension": "500",
+                    "rent_known": "warm", "warmmiete": "510", "warm_heizung": "70"},
+        "household": {"month": "2026-12", "town": "recklinghausen", "persons": [
+            {"id": "p1", "relation": "self", "age": 70, "other_income": {"pension": 500}}],
+            "housing": {"kaltmiete": 440, "heizung": 70}},
+    },
+}
+
+
+def cli_evaluate(household: dict, tmp_path) -> dict:
+    """The engine's CLI on a household, with the default site's local data."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    path = tmp_path / "household.json"
+    path.write_text(json.dumps(household))
+    out = subprocess.run([sys.executable, "-m", "selfcheck", "evaluate", str(path),
+                          "--site", str(ROOT / "sites" / "kreis-recklinghausen")],
+                         cwd=ROOT, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def expected_totals(result: dict) -> list[float]:
+    """What the household would have in each case, by hand from the CLI's combination: the
+    certain part (``total``) plus each alternative; with one alternative, the certain part alone
+    is the other case (the office may grant neither)."""
+    combo = result["combination"]
+    options = [round(combo["total"] + alt["total"], 2) for alt in combo["alternatives"]]
+    if len(options) == 1:
+        options.insert(0, combo["total"])
+    return options or [combo["total"]]

@@ -38,3 +38,41 @@ def test_questions_and_results_have_no_wcag_21_aa_violations(page, site_url, lan
     page.evaluate("document.querySelectorAll('#sc-result details').forEach(d => d.open = true)")
     found["results"] = violations(page)
     assert {k: v for k, v in found.items() if v} == {}
+
+
+@pytest.mark.parametrize("lang", PAGES)
+def test_new_views_have_no_wcag_21_aa_violations(browser, site_url, lang):
+    """Issue 12's views: the result with alternatives and the "no claim" line, the adviser page
+    with its result beside the form, and the offline page."""
+    from .selfcheck_helpers import HOUSEHOLDS, fragment_for
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(90_000)
+    found = {}
+    page.goto(site_url + PAGES[lang] + fragment_for(HOUSEHOLDS["mother"]["answers"]))
+    page.wait_for_selector("#sc-result:not([hidden]) .sl-alternative")
+    page.wait_for_selector("#sc-chart svg")
+    page.evaluate("document.querySelectorAll('#sc-result details').forEach(d => d.open = true)")
+    found["result"] = violations(page)
+    page.goto(site_url + PAGES[lang] + fragment_for(HOUSEHOLDS["pensioner"]["answers"]))
+    page.wait_for_selector("#sc-result:not([hidden]) #sc-no-claim details")
+    page.evaluate("document.querySelectorAll('#sc-result details').forEach(d => d.open = true)")
+    found["pensioner"] = violations(page)
+    adviser = PAGES[lang].replace("selbstcheck", "berater")
+    page.goto(site_url + adviser)
+    wait_ready(page)
+    found["adviser"] = violations(page)
+    for name, value in HOUSEHOLDS["mother"]["answers"].items():
+        control = page.locator(f'[name="{name}"]').first
+        if control.evaluate("el => el.tagName") == "SELECT":
+            control.select_option(value)
+        else:
+            control.fill(value)
+    page.click("#sc-submit")
+    page.wait_for_selector("#sc-combination .sl-combination-total")
+    found["adviser result"] = violations(page)
+    page.goto(site_url + PAGES[lang].replace("selbstcheck", "offline"))
+    found["offline"] = violations(page)
+    context.close()
+    assert {k: v for k, v in found.items() if v} == {}

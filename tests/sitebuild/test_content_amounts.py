@@ -4,7 +4,7 @@ import re
 import pytest
 
 from sitebuild.frontmatter import split_front_matter
-from sitebuild.hooks import build_date
+from sitebuild.resolve import build_date
 from sitebuild.placeholders import PARAM_RE, format_value, resolve
 from tests.conftest import ROOT
 

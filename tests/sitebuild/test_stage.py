@@ -2,7 +2,7 @@
 from pathlib import Path
 
 from sitebuild.sites import Site
-from sitebuild.stage import stage
+from sitebuild.stage import generate
 
 PAGE = """---
 id: sozialticket
@@ -29,7 +29,7 @@ def make(tmp_path: Path, land: str, own_page: str | None = None) -> Path:
         (site_dir / "pages" / "leistungen").mkdir(parents=True)
         (site_dir / "pages" / "leistungen" / "sozialticket.de.md").write_text(own_page, encoding="utf-8")
     site = Site(site_dir, {"id": "test", "languages": ["de"], "land": land})
-    return stage(site, tmp_path / "docs", content_dir=content)
+    return generate(site, tmp_path / "docs", content_dir=content)  # before placeholders are resolved
 
 
 def staged(docs: Path) -> str:

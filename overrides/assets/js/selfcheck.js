@@ -1,11 +1,14 @@
 // The self-check page: starts the engine worker at once, guides through the questions one
-// step at a time, shows what the household likely gets and what to do next.
-// Answers live only in this page, the URL fragment and files the user saves.
-import { drawChart, sweepHouseholds } from "./selfcheck/chart.js";
+// step at a time (or, in adviser mode, shows them all on one page with the result beside),
+// shows what the household likely gets and what to do next.
+// Answers live only in this page, in files the user saves and in a link made on request.
+import { drawChart, someoneCanEarn, sweepHouseholds } from "./selfcheck/chart.js";
 import { Questionnaire } from "./selfcheck/form.js";
+import { calendar, downloadCalendar } from "./selfcheck/ics.js";
 import { answersFromFragment, clearFragment, download, readFile, writeFragment } from "./selfcheck/keep.js";
 import { buildPrint } from "./selfcheck/print.js";
 import { Results } from "./selfcheck/results.js";
+import { Texts } from "./selfcheck/text.js";
 
 const root = document.getElementById("selfcheck");
 
@@ -17,18 +20,24 @@ function translator(messages) {
 if (root) {
   const json = (id) => JSON.parse(document.getElementById(id).textContent);
   const lang = root.dataset.lang;
+  const adviser = root.dataset.mode === "adviser";
   const t = translator(json("sc-messages"));
   const tDe = translator(json("sc-messages-de"));
   const money = new Intl.NumberFormat(lang, { style: "currency", currency: "EUR" });
+  const moneyDe = new Intl.NumberFormat("de", { style: "currency", currency: "EUR" });
   const form = document.getElementById("sc-form");
   const status = document.getElementById("sc-status");
   const keepStatus = document.getElementById("sc-keep-status");
   const resultBox = document.getElementById("sc-result");
+  const byId = (id) => document.getElementById(id);
+  const facts = json("sc-facts");
+  const benefits = json("sc-benefits");
+  const programNames = Object.fromEntries(Object.entries(benefits).map(([id, b]) => [id, b.title]));
   const questionnaire = new Questionnaire(form, json("sc-config"), t, lang);
-  const results = new Results(root, t, money, json("sc-benefits"));
+  const results = new Results(root, t, money, benefits, json("sc-responsible"));
   const steps = [...form.querySelectorAll(".sl-step")];
   let current = 0;
-  let last = null; // { household, result, documents }
+  let last = null; // { household, result, documents, texts }
 
   // -- engine --------------------------------------------------------------------------------
   const setStatus = (state, text) => {
@@ -107,9 +116,10 @@ if (root) {
   });
 
   // -- steps ---------------------------------------------------------------------------------
-  const progress = document.getElementById("sc-progress");
-  const progressText = document.getElementById("sc-progress-text");
+  const progress = byId("sc-progress");
+  const progressText = byId("sc-progress-text");
   const showStep = (index, focus = true) => {
+    if (adviser) return; // every step stays on screen
     current = Math.max(0, Math.min(index, steps.length - 1));
     steps.forEach((step, i) => { step.hidden = i !== current; });
     progress.max = steps.length;
@@ -118,9 +128,9 @@ if (root) {
     progressText.textContent = t("selfcheck.progress", {
       n: current + 1, total: steps.length, title: t(`step.${steps[current].dataset.step}`),
     });
-    document.getElementById("sc-back").hidden = current === 0;
-    document.getElementById("sc-next").hidden = current === steps.length - 1;
-    document.getElementById("sc-submit").hidden = current !== steps.length - 1;
+    byId("sc-back").hidden = current === 0;
+    byId("sc-next").hidden = current === steps.length - 1;
+    byId("sc-submit").hidden = current !== steps.length - 1;
     if (focus) title.focus();
   };
 
@@ -138,18 +148,29 @@ if (root) {
     control.focus();
   };
 
-  document.getElementById("sc-next").addEventListener("click", () => {
-    questionnaire.clearErrors();
-    const failed = questionnaire.validate(steps[current].dataset.step);
-    if (failed.length) goToFirstError(failed);
-    else showStep(current + 1);
-  });
-  document.getElementById("sc-back").addEventListener("click", () => showStep(current - 1));
+  if (!adviser) {
+    byId("sc-next").addEventListener("click", () => {
+      questionnaire.clearErrors();
+      const failed = questionnaire.validate(steps[current].dataset.step);
+      if (failed.length) goToFirstError(failed);
+      else showStep(current + 1);
+    });
+    byId("sc-back").addEventListener("click", () => showStep(current - 1));
+  }
 
   // -- evaluate ------------------------------------------------------------------------------
-  const evaluate = async () => {
+  const clearResult = () => {
+    last = null;
+    for (const id of ["sc-cards", "sc-combination", "sc-no-claim", "sc-documents", "sc-chart", "sc-warnings", "sc-print"]) {
+      byId(id).replaceChildren();
+    }
+    byId("sc-chart-box").hidden = true;
+    if (adviser) byId("sc-result-empty").hidden = false;
+  };
+
+  const evaluate = async ({ focusResult = true } = {}) => {
     questionnaire.clearErrors();
-    document.getElementById("sc-form-error").textContent = "";
+    byId("sc-form-error").textContent = "";
     const failed = questionnaire.validate();
     if (failed.length) {
       goToFirstError(failed);
@@ -162,24 +183,47 @@ if (root) {
     if (showFailure(true)) return false;
     if (status.dataset.state !== "failed") setStatus("ready", t("selfcheck.ready"));
     if (!answer.ok) {
-      let placed = [];
+      const placed = [];
       for (const err of answer.errors || []) {
         const name = where[err.field];
         if (name && questionnaire.showError(name, `error.${err.key}`, err.args || {})) placed.push(name);
       }
-      document.getElementById("sc-form-error").textContent = t(answer.errors ? "selfcheck.fix_fields" : "selfcheck.load_failed");
+      byId("sc-form-error").textContent = t(answer.errors ? "selfcheck.fix_fields" : "selfcheck.load_failed");
       if (placed.length) goToFirstError(placed);
       return false;
     }
-    writeFragment(questionnaire.answers());
-    last = { household, result: answer.result, documents: results.show(answer.result, household.town) };
-    form.hidden = true;
-    resultBox.hidden = false;
-    document.getElementById("sc-result-title").focus();
-    // The chart is extra: computed after the result is on screen.
-    const sweep = sweepHouseholds(household);
-    const swept = await ask("sweep", { households: sweep.points });
-    if (swept.ok) drawChart(document.getElementById("sc-chart"), sweep, swept.results, t, money, lang);
+    const texts = new Texts({ t, lang, money, household, towns: facts.towns, programNames });
+    last = { household, result: answer.result, texts };
+    last.documents = results.show(answer.result, household, texts);
+    if (questionnaire.value("rent_known") === "warm") {
+      // The result says which assumption it used for a warm rent (the heating share given).
+      const note = document.createElement("p");
+      note.className = "sl-assumption";
+      note.append(...texts.nodes("selfcheck.warm_rent_assumption", {
+        warm: questionnaire.value("warmmiete"), heating: questionnaire.value("warm_heizung") ?? 0,
+        rest: household.housing?.kaltmiete ?? 0,
+      }));
+      byId("sc-warnings").append(note);
+    }
+    if (adviser) byId("sc-result-empty").hidden = true;
+    else {
+      form.hidden = true;
+      resultBox.hidden = false;
+    }
+    // Adviser mode keeps the focus in the form (the next answer is one key away) and says so.
+    if (adviser) setStatus("ready", t("adviser.result_shown"));
+    else if (focusResult) byId("sc-result-title").focus();
+    // The chart is extra: computed after the result is on screen, and only where someone could earn.
+    const chartBox = byId("sc-chart-box");
+    chartBox.hidden = true;
+    if (someoneCanEarn(household, facts.working_age)) {
+      const sweep = sweepHouseholds(household);
+      const swept = await ask("sweep", { households: sweep.points });
+      if (swept.ok && last?.household === household) {
+        drawChart(byId("sc-chart"), sweep, swept.results, t, money, lang, (id) => texts.program(id));
+        chartBox.hidden = false;
+      }
+    }
     return true;
   };
 
@@ -187,13 +231,44 @@ if (root) {
     event.preventDefault();
     evaluate();
   });
-  document.getElementById("sc-edit").addEventListener("click", () => {
-    resultBox.hidden = true;
-    form.hidden = false;
-    showStep(0);
+  if (!adviser) {
+    byId("sc-edit").addEventListener("click", () => {
+      resultBox.hidden = true;
+      form.hidden = false;
+      showStep(0);
+    });
+  }
+
+  // -- reminders (.ics) -------------------------------------------------------------------------
+  byId("sc-cards").addEventListener("click", (event) => {
+    const button = event.target.closest(".sl-ics");
+    if (!button || !last) return;
+    const program = button.dataset.program;
+    const name = last.texts.program(program);
+    const office = button.closest(".sl-card")?.querySelector(".sl-office-name")?.textContent?.trim() || "";
+    downloadCalendar(calendar({ program, name, approvalMonths: facts.bewilligungszeitraum_monate.months, t, office }),
+      `${program}.ics`);
   });
 
   // -- keep, share, delete, print ---------------------------------------------------------------
+  let pristine = "";
+  const isFilled = () => JSON.stringify(questionnaire.answers()) !== pristine;
+
+  const resetAll = () => {
+    form.reset();
+    questionnaire.syncRepeats();
+    questionnaire.applyVisibility();
+    questionnaire.clearErrors();
+    setMonth();
+    clearFragment();
+    clearResult();
+    if (!adviser) {
+      resultBox.hidden = true;
+      form.hidden = false;
+    }
+    showStep(0);
+  };
+
   const loadAnswers = (answers, source) => {
     if (!answers) {
       keepStatus.textContent = t("selfcheck.load_broken");
@@ -202,72 +277,97 @@ if (root) {
     form.reset();
     questionnaire.restore(answers);
     keepStatus.textContent = t("selfcheck.loaded", { source });
-    resultBox.hidden = true;
-    form.hidden = false;
+    if (!adviser) {
+      resultBox.hidden = true;
+      form.hidden = false;
+    }
     showStep(0, false);
     evaluate();
   };
-  document.getElementById("sc-download").addEventListener("click", () => {
+  byId("sc-download").addEventListener("click", () => {
     download(questionnaire.answers(), "selbstcheck-antworten.json");
     keepStatus.textContent = t("selfcheck.downloaded");
   });
-  document.getElementById("sc-upload").addEventListener("change", async (event) => {
-    loadAnswers(await readFile(event.target.files[0]), t("selfcheck.source_file"));
+  byId("sc-upload").addEventListener("change", async (event) => {
+    const file = event.target.files[0];
     event.target.value = "";
+    if (isFilled() && !window.confirm(t("selfcheck.confirm_overwrite"))) return;
+    loadAnswers(await readFile(file), t("selfcheck.source_file"));
   });
-  document.getElementById("sc-delete").addEventListener("click", () => {
-    form.reset();
-    questionnaire.syncRepeats();
-    questionnaire.applyVisibility();
-    questionnaire.clearErrors();
-    clearFragment();
-    last = null;
-    for (const id of ["sc-cards", "sc-combination", "sc-documents", "sc-chart", "sc-warnings", "sc-print"]) {
-      document.getElementById(id).replaceChildren();
-    }
-    resultBox.hidden = true;
-    form.hidden = false;
-    showStep(0);
+  byId("sc-delete").addEventListener("click", () => {
+    resetAll();
     keepStatus.textContent = t("selfcheck.deleted");
   });
-  document.getElementById("sc-copy-link").addEventListener("click", async () => {
-    try {
-      await navigator.clipboard.writeText(location.href);
-      keepStatus.textContent = t("selfcheck.link_copied");
-    } catch {
-      keepStatus.textContent = t("selfcheck.link_in_address_bar");
-    }
-  });
+  if (adviser) {
+    byId("sc-new").addEventListener("click", () => {
+      resetAll();
+      keepStatus.textContent = t("adviser.cleared");
+      form.querySelector("select, input")?.focus();
+    });
+  } else {
+    // Answers go into the address only on request, replacing the current entry (no history trail).
+    byId("sc-make-link").addEventListener("click", async () => {
+      if (!writeFragment(questionnaire.answers())) {
+        keepStatus.textContent = t("selfcheck.link_too_long");
+        byId("sc-download").focus();
+        return;
+      }
+      try {
+        await navigator.clipboard.writeText(location.href);
+        keepStatus.textContent = t("selfcheck.link_copied");
+      } catch {
+        keepStatus.textContent = t("selfcheck.link_in_address_bar");
+      }
+    });
+  }
   const preparePrint = () => {
-    if (last) buildPrint(document.getElementById("sc-print"), { form, questionnaire, ...last, t, tDe, lang, money });
+    if (!last) return;
+    const textsDe = new Texts({ t: tDe, lang: "de", money: moneyDe, household: last.household, towns: facts.towns, programNames });
+    buildPrint(byId("sc-print"), { form, questionnaire, ...last, t, tDe, lang, money, textsDe, results, facts });
   };
   window.addEventListener("beforeprint", preparePrint);
-  document.getElementById("sc-print-button").addEventListener("click", () => {
+  byId("sc-print-button").addEventListener("click", () => {
     preparePrint();
     window.print();
   });
 
   // -- start -----------------------------------------------------------------------------------
-  const month = form.querySelector('[name="month"]');
-  if (month && !month.value) {
-    const now = new Date();
-    month.value = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
+  function setMonth() {
+    const month = form.querySelector('[name="month"]');
+    if (month && !month.value) {
+      const now = new Date();
+      month.value = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
+    }
   }
+  setMonth();
   refresh();
+  pristine = JSON.stringify(questionnaire.answers());
   showStep(0, false);
-  const openShared = () => {
-    if (location.hash.startsWith("#a=")) loadAnswers(answersFromFragment(location.hash), t("selfcheck.source_link"));
-  };
-  openShared();
-  // A share link opened in this same tab changes only the fragment: no reload, so listen.
-  window.addEventListener("hashchange", openShared);
-
+  if (adviser) {
+    clearResult();
+    // Nothing is written to the address in adviser mode; a fragment that arrives is ignored.
+    if (location.hash) clearFragment();
+  } else {
+    const openShared = () => {
+      if (!location.hash.startsWith("#a=")) return;
+      // Opening a link over a filled form asks first; declining keeps the form as it is.
+      if (isFilled() && !window.confirm(t("selfcheck.confirm_overwrite"))) return;
+      loadAnswers(answersFromFragment(location.hash), t("selfcheck.source_link"));
+    };
+    openShared();
+    // A share link opened in this same tab changes only the fragment: no reload, so listen.
+    window.addEventListener("hashchange", openShared);
+  }
 }
 
 // Offline: cache the site and the engine after the first visit. Registered once the engine has
 // loaded, so the service worker's copy comes from the browser cache, not a second download.
+// Then the worker keeps this language's content pages too (within the budget sitebuild/offline.py states).
 function registerOffline() {
   if ("serviceWorker" in navigator && root.dataset.sw) {
-    navigator.serviceWorker.register(new URL(root.dataset.sw, document.baseURI).href).catch(() => {});
+    navigator.serviceWorker.register(new URL(root.dataset.sw, document.baseURI).href)
+      .then(() => navigator.serviceWorker.ready)
+      .then((registration) => registration.active?.postMessage({ type: "keep", lang: root.dataset.lang }))
+      .catch(() => {});
   }
 }

@@ -1,6 +1,8 @@
 // "What if my earnings change": total household income and each benefit over gross earnings,
 // drawn as inline SVG (no chart library), with the same numbers as a table for screen readers.
 
+import { bestOption } from "./totals.js";
+
 const SVG = "http://www.w3.org/2000/svg";
 // Colour plus dash pattern, so lines differ without colour vision too.
 const STYLES = [
@@ -34,13 +36,9 @@ export function sweepHouseholds(household) {
   return { points, ratio, measured: earners.length > 0, current: self.earned_income_gross || 0 };
 }
 
-// Where the office still has to choose between alternatives, the chart follows the better one.
-function chosen(result) {
-  const combo = result.combination;
-  if (!combo) return { programs: result.programs.map((p) => p.program), total: result.total };
-  const options = [combo, ...(combo.alternatives || [])];
-  return options.reduce((best, o) => (o.total > best.total ? o : best), options[0]);
-}
+// Where the office still has to choose between alternatives, the chart follows the better one,
+// always together with the child benefits the household gets either way (totals.js).
+const chosen = bestOption;
 
 function householdIncome(household, result) {
   let sum = chosen(result).total;
@@ -51,7 +49,14 @@ function householdIncome(household, result) {
   return sum;
 }
 
-export function drawChart(container, sweep, results, t, money, lang) {
+// Can anyone in the household earn? Not below the working age, not past the retirement age
+// (both from selfcheck/params, § 7 Abs. 1 Nr. 1, § 7a SGB II), not when they said they cannot work.
+export function someoneCanEarn(household, limits) {
+  return household.persons.some((p) => p.relation !== "child" && p.able_to_work !== false &&
+    p.age >= limits.minimum && p.age < limits.age);
+}
+
+export function drawChart(container, sweep, results, t, money, lang, programName = (id) => t(`program.${id}`)) {
   const programs = [...new Set(results.flatMap((r) => chosen(r).programs))];
   const amountIn = (r, id) => {
     const p = r.programs.find((x) => x.program === id);
@@ -59,7 +64,7 @@ export function drawChart(container, sweep, results, t, money, lang) {
   };
   const series = [
     { label: t("selfcheck.chart_total"), values: results.map((r, i) => householdIncome(sweep.points[i], r)) },
-    ...programs.map((id) => ({ label: t(`program.${id}`), values: results.map((r) => amountIn(r, id)) })),
+    ...programs.map((id) => ({ label: programName(id), values: results.map((r) => amountIn(r, id)) })),
   ];
   const xs = sweep.points.map((h) => h.persons[0].earned_income_gross);
   const maxY = Math.max(100, ...series.flatMap((s) => s.values));
@@ -100,8 +105,12 @@ export function drawChart(container, sweep, results, t, money, lang) {
   const note = document.createElement("p");
   note.className = "sl-hint";
   note.textContent = sweep.measured
-    ? t("selfcheck.chart_assumption", { percent: Math.round(sweep.ratio * 100) })
+    ? t("selfcheck.chart_assumption", { percent: new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(sweep.ratio * 100) })
     : t("selfcheck.chart_assumption_none");
+
+  const parts = document.createElement("p");
+  parts.className = "sl-hint";
+  parts.textContent = t("selfcheck.chart_assumption_parts");
 
   const details = document.createElement("details");
   const summary = document.createElement("summary");
@@ -133,5 +142,5 @@ export function drawChart(container, sweep, results, t, money, lang) {
   scroll.setAttribute("aria-label", t("selfcheck.chart_table"));
   scroll.append(table);
   details.append(summary, scroll);
-  container.replaceChildren(svg, legend, note, details);
+  container.replaceChildren(svg, legend, note, parts, details);
 }

@@ -89,7 +89,12 @@ export class Questionnaire {
   }
 
   // -- skip logic ----------------------------------------------------------------------------
+  // "a|b": either; "a&b": both ("&" binds closer); each part "id", "!id", "id>=N", "id=value".
   condition(expr, n) {
+    return expr.split("|").some((any) => any.split("&").every((part) => this.atom(part, n)));
+  }
+
+  atom(expr, n) {
     const m = /^(!?)([a-z_]+)(?:(>=|<=|>|<|=)(.+))?$/.exec(expr);
     if (!m) return true;
     const [, negate, qid, op, operand] = m;
@@ -230,6 +235,9 @@ export class Questionnaire {
       const n = nText ? Number(nText) : undefined;
       let value = this.value(qid, n);
       if (value === undefined) value = def.default;
+      if (def.subtract && typeof value === "number") {
+        value = Math.round((value - (this.value(def.subtract, n) ?? 0)) * 100) / 100;
+      }
       if (value === undefined || (def.type === "town" && value === "-")) continue;
       for (const field of def.fields) {
         const [head, ...rest] = field.split(".");

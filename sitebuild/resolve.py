@@ -1,0 +1,89 @@
+"""The last step of the stage: every page of every language made final, before any renderer.
+
+For each page and each language of the site it writes ``page.<lang>.md`` with:
+placeholders filled (parameters in force on the build date, documents, the local offices),
+the lead and "Stand"/sources block (pagemeta), and in the front matter what the templates
+show (``fallback`` for a page not yet translated, ``selfcheck`` for the self-check page).
+A page missing in a language becomes an explicit fallback page: the German text, marked
+``fallback: de`` so the template wraps it in ``lang="de"`` with the notice in the page's
+language. MkDocs then only renders; no hook changes a page (see README, "Renderer").
+"""
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from . import pagemeta, placeholders, selfcheckpage
+from .frontmatter import split_front_matter
+from .localdata import LocalData
+from .localpages import benefit_offices_block
+
+SOURCE_LANGUAGE = "de"
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def build_date() -> date:
+    # SOZIALLOTSE_DATE pins "today" for reproducible builds and tests.
+    override = os.environ.get("SOZIALLOTSE_DATE")
+    return date.fromisoformat(override) if override else date.today()
+
+
+def read(path: Path) -> tuple[dict, str]:
+    parts = split_front_matter(path.read_text(encoding="utf-8"))
+    if parts is None:
+        return {}, path.read_text(encoding="utf-8")
+    return dict(yaml.load(parts[0], Loader=LOADER) or {}), parts[2]
+
+
+def write(path: Path, meta: dict, body: str) -> None:
+    front = yaml.dump(meta, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=1 << 20)
+    path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+
+
+def page_body(meta: dict, body: str, file_lang: str, lang: str, depth: int, local: LocalData, day: date) -> str:
+    """``file_lang``: the language the text is written in; ``lang``: the language of the page."""
+    body = placeholders.fill_params(body, file_lang, day)
+    body = placeholders.fill_tables(body, file_lang, day)
+    body = placeholders.fill_documents(body, meta.get("documents", []))
+    body = placeholders.fill_offices(body, lambda: benefit_offices_block(local, meta.get("id", ""), file_lang))
+    return pagemeta.decorate(body, meta, lang, depth)
+
+
+def resolve_meta(meta: dict, file_lang: str, day: date) -> dict:
+    """Parameters in the front matter's texts (summary, deadlines, documents) too."""
+    def fill(value):
+        if isinstance(value, str):
+            return placeholders.fill_params(value, file_lang, day)
+        if isinstance(value, list):
+            return [fill(v) for v in value]
+        return value
+
+    return {k: fill(v) if k in ("summary", "deadlines", "documents") else v for k, v in meta.items()}
+
+
+def resolve(staging: Path, languages: list[str], site_dir: Path, day: date | None = None) -> None:
+    day = day or build_date()
+    local = LocalData.load(site_dir)
+    german = sorted(staging.rglob(f"*.{SOURCE_LANGUAGE}.md"))
+    sources = {path: read(path) for path in german}  # before the German pages are rewritten
+    for lang in languages:
+        for path in german:
+            target = path.with_name(path.name[: -len(f".{SOURCE_LANGUAGE}.md")] + f".{lang}.md")
+            if lang == SOURCE_LANGUAGE or not target.exists():
+                meta, body = dict(sources[path][0]), sources[path][1]
+                file_lang = SOURCE_LANGUAGE
+                if lang != SOURCE_LANGUAGE:
+                    meta["fallback"] = SOURCE_LANGUAGE
+            else:
+                meta, body = read(target)
+                file_lang = lang
+            depth = len(path.relative_to(staging).parts) - 1
+            meta = resolve_meta(meta, file_lang, day)
+            body = page_body(meta, body, file_lang, lang, depth, local, day)
+            if meta.get("template") in ("selfcheck.html", "adviser.html"):
+                meta["selfcheck"] = {k: str(v) for k, v in selfcheckpage.context(lang, local, str(staging), day).items()}
+            write(target, meta, body)
