@@ -42,9 +42,13 @@ FAILURES = {
 def office_texts(page, town_id):
     """Every distinct office card the build embedded for the town, as its text."""
     return page.evaluate("""id => {
+        const lookup = JSON.parse(document.getElementById("sc-responsible").textContent);
         const seen = new Set();
-        for (const tpl of document.querySelectorAll(`template[data-office^="${id}/"]`))
-            for (const card of tpl.content.children) seen.add(card.textContent.trim());
+        for (const [key, block] of Object.entries(lookup)) {
+            if (!key.startsWith(`${id}/`)) continue;
+            for (const card of document.querySelector(`template[data-block="${block}"]`).content.children)
+                seen.add(card.textContent.trim());
+        }
         return [...seen].filter(Boolean);
     }""", town_id)
 

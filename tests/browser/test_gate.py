@@ -55,18 +55,9 @@ SELFCHECK = r"selbstcheck/"  # checked per state in its own test below
 # Known exclusions, each with its reason, as GOV.UK's Design System documents its own:
 # (page type, language, check) -> why; "*" stands for every page type, language or check.
 # An exclusion switches off only that check on that page; every other check still runs.
-PHONES = "the phone layout of the results branch (issue 12: no overflow in any script) fixes it; remove once merged"
 EXCLUSIONS: dict[tuple[str, str, str], str] = {
-    ("directory", "*", "overflow"): "the office directory is 669 px wide at 360 px: " + PHONES,
-    **{(kind, "ar", "overflow"): "Arabic content pages overflow by 2-6 px at 360 px: " + PHONES
-       for kind in ("benefit", "life situation", "Leichte Sprache", "privacy", "accessibility statement",
-                    "responsibility finder")},
-    **{(kind, "ar", "axe"): "the off-canvas drawer's section titles fail colour contrast in RTL: " + PHONES
-       for kind in ("benefit", "life situation", "Leichte Sprache index", "Leichte Sprache")},
     ("data coverage", "*", "axe"): "an internal editors' page: its wide table scrolls without keyboard focus"
                                     " (scrollable-region-focusable); not for citizens",
-    ("adviser mode", "*", "*"): "the adviser page comes with the results branch (issue 12); not on main yet",
-    ("offline page", "*", "*"): "the offline page comes with the results branch (issue 12); not on main yet",
 }
 
 SITE = sites.load_site(None)

@@ -68,6 +68,7 @@ def test_evaluations_keep_history_and_store_no_answer(page, site_url, tmp_path):
     changed[3][1] = ("nebenkosten", "125")
     complete_quickly(page, changed)  # a second evaluation, with one answer changed
     assert page.evaluate("history.length") == before
+    assert "#a=" not in page.url  # the address holds answers only when the user makes a link
     # the engine had its answers: the result is on screen
     assert page.locator("#sc-result").is_visible()
     page.wait_for_function(SNAPSHOT_KEPT, timeout=60_000)

@@ -34,7 +34,8 @@ if (root) {
   const benefits = json("sc-benefits");
   const programNames = Object.fromEntries(Object.entries(benefits).map(([id, b]) => [id, b.title]));
   const questionnaire = new Questionnaire(form, json("sc-config"), t, lang);
-  const results = new Results(root, t, money, benefits, json("sc-responsible"));
+  const responsible = json("sc-responsible");
+  const results = new Results(root, t, money, benefits, responsible);
   const steps = [...form.querySelectorAll(".sl-step")];
   let current = 0;
   let last = null; // { household, result, documents, texts }
@@ -60,11 +61,16 @@ if (root) {
     const offices = document.createElement("div");
     const seen = new Set();
     const chosen = town && town.value && town.value !== "-" ? town.value : "";
-    for (const tpl of chosen ? root.querySelectorAll(`template[data-office^="${CSS.escape(chosen)}/"]`) : []) {
-      for (const card of tpl.content.children) {
+    // the town's office blocks (sc-responsible: "town/page" -> block), each card once
+    const blocks = Object.entries(responsible).filter(([key]) => chosen && key.startsWith(`${chosen}/`));
+    for (const block of new Set(blocks.map(([, n]) => n))) {
+      const tpl = root.querySelector(`template[data-block="${block}"]`);
+      for (const card of tpl ? tpl.content.children : []) {
         if (seen.has(card.outerHTML)) continue; // one office serves several benefits
         seen.add(card.outerHTML);
-        offices.append(card.cloneNode(true));
+        const copy = card.cloneNode(true);
+        for (const node of [copy, ...copy.querySelectorAll("[id]")]) node.removeAttribute("id");
+        offices.append(copy);
       }
     }
     const line = (text) => Object.assign(document.createElement("p"), { textContent: text });
