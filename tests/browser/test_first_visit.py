@@ -53,8 +53,8 @@ def test_cold_visit_fetches_no_file_twice(counting_server):
         # The service worker registers once the engine is ready and precaches the runtime.
         page.evaluate("""async () => {
             const registration = await navigator.serviceWorker.ready;
-            for (let i = 0; i < 600 && !(await caches.keys()).length; i++) await new Promise(r => setTimeout(r, 100));
-            const cache = await caches.open((await caches.keys())[0]);
+            for (let i = 0; i < 600 && !(await caches.keys()).some(n => n.startsWith('soziallotse-')); i++) await new Promise(r => setTimeout(r, 100));
+            const cache = await caches.open((await caches.keys()).find(n => n.startsWith('soziallotse-')));  // not the engine snapshot's
             for (let i = 0; i < 600; i++) {
                 if ((await cache.keys()).some(r => r.url.endsWith('pyodide.asm.wasm'))) return;
                 await new Promise(r => setTimeout(r, 100));
@@ -69,7 +69,8 @@ def test_cold_visit_fetches_no_file_twice(counting_server):
 
 
 @pytest.mark.parametrize("lang", ["de", "ar"])
-def test_search_index_waits_for_the_first_search(page, recording_site, lang):
+def test_search_index_waits_for_the_first_search(fresh_page, recording_site, lang):
+    page = fresh_page  # a new profile: nothing from other tests
     url, seen = recording_site
     page.goto(url + PAGES[lang])
     wait_ready(page)
