@@ -38,7 +38,7 @@ def test_an_unvisited_page_offline_shows_the_styled_offline_page_in_its_language
     assert page.locator("h1").first.inner_text() == "أنت غير متصل بالإنترنت"
     header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).position")
     assert header in ("sticky", "fixed")  # the theme's stylesheet applies
-    assert page.locator("#offline a[href$='/selbstcheck/']").count() == 1
+    assert page.locator("#offline a[href$='/selbstcheck/']").count() >= 1  # the way back (and the stored list)
     # in English: the list of stored pages names the self-check
     page.goto(site_url + "/en/glossar/x-never-built/")
     page.wait_for_selector("#offline-list li")
