@@ -9,7 +9,7 @@ SERVE_STAMP := $(VENV)/.installed-serve-$(shell sha256sum requirements.lock | cu
 TEST_STAMP  := $(VENV)/.installed-test-$(shell cat requirements.lock requirements-test.lock | sha256sum | cut -c1-12)
 NODE_STAMP  := node_modules/.soziallotse-$(shell sha256sum package-lock.json | cut -c1-12)
 
-.PHONY: setup setup-serve run test build check bench clean
+.PHONY: test-full setup setup-serve run test build check bench clean
 
 setup-serve: $(SERVE_STAMP) $(NODE_STAMP)
 setup: $(TEST_STAMP) $(NODE_STAMP)
@@ -43,6 +43,12 @@ check: setup-serve
 test: setup
 	$(PY) build.py check
 	$(PY) -m pytest
+
+# The slower full crawl: the gate (tests/browser/test_gate.py) on every page of every type, not
+# only the biggest page of each type.
+test-full: setup
+	$(PY) build.py check
+	SL_GATE_FULL=1 $(PY) -m pytest
 
 bench: setup
 	$(PY) tools/bench.py

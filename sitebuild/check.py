@@ -44,10 +44,9 @@ class Problem(str):
 
 # Rules that describe a page due for review, not a broken site: `build` prints them and goes on.
 NOT_BLOCKING = {"stale-stand"}
-# Warnings: `check` prints them and still passes. A typed period may be a coincidence (the
-# Schutzfrist after a miscarriage is "bis zu 8 Wochen" like the one after birth, and has no
-# parameter yet); it becomes an error once every deadline of the content is a parameter.
-WARNINGS = {"typed-period", "stale-source"}  # stale-source: an office's source is older than 24 months
+# Warnings: `check` prints them and still passes. A period of the law typed as a number
+# ("6 Monate") is an error like a typed amount: every such period of the content is a parameter.
+WARNINGS = {"stale-source"}  # stale-source: an office's source is older than 24 months
 
 
 class Problems(list):

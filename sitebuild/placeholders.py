@@ -77,7 +77,7 @@ def format_value(value, unit: str, lang: str) -> str:
 # ("1 Monat", "6 Monate"; Arabic "شهر", "6 أشهر", "11 شهرًا"), not from a table of our own.
 CLDR_UNITS = {"years": ("duration-year", "long"), "months": ("duration-month", "long"),
               "weeks": ("duration-week", "long"), "days": ("duration-day", "long"),
-              "m2": ("area-square-meter", "short")}
+              "hours": ("duration-hour", "long"), "m2": ("area-square-meter", "short")}
 
 
 def format_unit_value(number: Decimal, unit: str, lang: str) -> str | None:

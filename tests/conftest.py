@@ -100,3 +100,28 @@ def page(browser):
     page.set_default_timeout(60_000)
     yield page
     context.close()
+
+
+# -- time per test group (CI budget: `make test` within 20 minutes) ---------------------------
+_GROUP_SECONDS: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report):
+    # setup + call + teardown of each test, summed per module (session fixtures such as the
+    # site build count towards the first module that needs them)
+    group = report.nodeid.split("::", 1)[0]
+    _GROUP_SECONDS[group] = _GROUP_SECONDS.get(group, 0.0) + report.duration
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not _GROUP_SECONDS:
+        return
+    terminalreporter.section("time per test group")
+    folders: dict[str, float] = {}
+    for group, seconds in _GROUP_SECONDS.items():
+        folder = group.rsplit("/", 1)[0] + "/" if "/" in group else group
+        folders[folder] = folders.get(folder, 0.0) + seconds
+    for group, seconds in [*sorted(folders.items(), key=lambda i: -i[1]),
+                           *sorted(_GROUP_SECONDS.items(), key=lambda i: -i[1])]:
+        terminalreporter.write_line(f"{seconds:8.1f} s  {group}")
+    terminalreporter.write_line(f"{sum(_GROUP_SECONDS.values()):8.1f} s  total")

@@ -143,7 +143,7 @@ def run(tmp_path, folder, review):
     path.write_text(BENEFIT.replace("{review}", review), encoding="utf-8")
     problems = check.run(content_dir=tmp_path, today=TODAY)
     # only this page's messages: the site data checked alongside may warn on its own
-    return path, [p for p in problems if p.startswith(str(path))], \
+    return path, [p for p in problems.errors() if p.startswith(str(path))], \
         [w for w in getattr(problems, "warnings", []) if w.startswith(str(path))]
 
 

@@ -34,7 +34,8 @@ if (root) {
   const benefits = json("sc-benefits");
   const programNames = Object.fromEntries(Object.entries(benefits).map(([id, b]) => [id, b.title]));
   const questionnaire = new Questionnaire(form, json("sc-config"), t, lang);
-  const results = new Results(root, t, money, benefits, json("sc-responsible"));
+  const responsible = json("sc-responsible");
+  const results = new Results(root, t, money, benefits, responsible);
   const steps = [...form.querySelectorAll(".sl-step")];
   let current = 0;
   let last = null; // { household, result, documents, texts }
@@ -44,23 +45,76 @@ if (root) {
     status.dataset.state = state;
     status.textContent = text;
   };
-  const worker = new Worker(new URL(root.dataset.worker, document.baseURI), { type: "module" });
   const pending = new Map();
   let nextId = 1;
-  worker.onmessage = ({ data }) => {
-    if (data.type === "ready") {
-      root.dataset.readyMs = String(Math.round(data.ms)); // engine start-up inside the worker
-      root.dataset.readyAt = String(Math.round(performance.now())); // since navigation start
-      setStatus("ready", t("selfcheck.ready"));
-      registerOffline();
-    } else if (data.type === "failed") {
-      setStatus("failed", t("selfcheck.load_failed"));
-    } else if (pending.has(data.id)) {
-      pending.get(data.id)(data.payload);
-      pending.delete(data.id);
+  // The engine cannot start (WebAssembly blocked, download broken, no answer in time): say so,
+  // keep every answer in the form, and show who helps in the chosen town instead.
+  const failure = document.createElement("div");
+  failure.id = "sc-engine-failed";
+  failure.className = "sl-warning sl-engine-failed";
+  failure.tabIndex = -1;
+  failure.hidden = true;
+  status.after(failure);
+  const town = form.querySelector('[name="town"]');
+  const showFailure = (focus = false) => {
+    if (status.dataset.state !== "failed") return false;
+    const offices = document.createElement("div");
+    const seen = new Set();
+    const chosen = town && town.value && town.value !== "-" ? town.value : "";
+    // the town's office blocks (sc-responsible: "town/page" -> block), each card once
+    const blocks = Object.entries(responsible).filter(([key]) => chosen && key.startsWith(`${chosen}/`));
+    for (const block of new Set(blocks.map(([, n]) => n))) {
+      const tpl = root.querySelector(`template[data-block="${block}"]`);
+      for (const card of tpl ? tpl.content.children : []) {
+        if (seen.has(card.outerHTML)) continue; // one office serves several benefits
+        seen.add(card.outerHTML);
+        const copy = card.cloneNode(true);
+        for (const node of [copy, ...copy.querySelectorAll("[id]")]) node.removeAttribute("id");
+        offices.append(copy);
+      }
     }
+    const line = (text) => Object.assign(document.createElement("p"), { textContent: text });
+    const where = chosen ? t("selfcheck.engine_failed_offices", { town: town.selectedOptions[0].textContent })
+      : t("selfcheck.engine_failed_choose_town");
+    failure.replaceChildren(line(t("selfcheck.engine_failed")), line(where), offices);
+    failure.hidden = false;
+    if (focus) failure.focus();
+    return true;
   };
-  worker.postMessage({ type: "init", bundle: new URL(root.dataset.bundle, document.baseURI).href });
+  const fail = () => {
+    if (status.dataset.state === "ready") return;
+    setStatus("failed", t("selfcheck.engine_failed_status"));
+    for (const resolve of pending.values()) resolve({ ok: false });
+    pending.clear();
+    showFailure();
+  };
+  if (town) town.addEventListener("change", () => showFailure());
+  let worker = null;
+  if (typeof WebAssembly !== "object") {
+    fail();
+  } else {
+    worker = new Worker(new URL(root.dataset.worker, document.baseURI), { type: "module" });
+    worker.onerror = fail; // e.g. a browser without module workers
+    // A slow phone on a slow network may take a minute; tests shorten this.
+    const timeout = setTimeout(fail, Number(window.__slEngineTimeoutMs) || 120_000);
+    worker.onmessage = ({ data }) => {
+      if (data.type === "ready") {
+        clearTimeout(timeout);
+        root.dataset.readyMs = String(Math.round(data.ms)); // engine start-up inside the worker
+        root.dataset.readyAt = String(Math.round(performance.now())); // since navigation start
+        setStatus("ready", t("selfcheck.ready"));
+        failure.hidden = true;
+        registerOffline();
+      } else if (data.type === "failed") {
+        clearTimeout(timeout);
+        fail();
+      } else if (pending.has(data.id)) {
+        pending.get(data.id)(data.payload);
+        pending.delete(data.id);
+      }
+    };
+    worker.postMessage({ type: "init", bundle: new URL(root.dataset.bundle, document.baseURI).href });
+  }
   const ask = (type, body) => new Promise((resolve) => {
     const id = nextId++;
     pending.set(id, resolve);
@@ -128,9 +182,11 @@ if (root) {
       goToFirstError(failed);
       return false;
     }
+    if (showFailure(true)) return false;
     const { household, where } = questionnaire.household();
     if (status.dataset.state !== "ready") setStatus("calculating", t("selfcheck.calculating"));
     const answer = await ask("evaluate", { household });
+    if (showFailure(true)) return false;
     if (status.dataset.state !== "failed") setStatus("ready", t("selfcheck.ready"));
     if (!answer.ok) {
       const placed = [];
