@@ -37,8 +37,10 @@ def stufe(hh: Household, person: dict, params: Params) -> str:
     return "rbs3"
 
 
-def _single_parent_share(hh: Household, params: Params) -> Decimal:
-    rule = params.get(PROGRAM, "mehrbedarf_alleinerziehend").value
+def single_parent_share(hh: Household, params: Params, program: str = PROGRAM) -> Decimal:
+    """Mehrbedarf for single parents as a share of the Regelbedarf (§ 21 Abs. 3 SGB II; § 30 Abs. 3
+    SGB XII has the same rule, with its own parameter file)."""
+    rule = params.get(program, "mehrbedarf_alleinerziehend").value
     minors = [c for c in hh.children() if c["age"] < rule["alter_kind_max"]]
     if hh.partner() is not None or not minors:
         return ZERO
@@ -69,7 +71,7 @@ def person_needs(hh: Household, person: dict, params: Params) -> tuple[Decimal, 
         total += amount
 
     if person is hh.applicant:
-        share = _single_parent_share(hh, params)
+        share = single_parent_share(hh, params)
         if share > 0:
             rb1 = D(rb_param.value["rbs1"])
             amount = rb1 * share

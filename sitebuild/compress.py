@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import os
 from pathlib import Path
 
 import brotli
@@ -27,7 +28,10 @@ def _cached(data: bytes, kind: str, pack) -> bytes:
         return key.read_bytes()
     out = pack(data)
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    key.write_bytes(out)
+    # write then rename: a build running beside this one never reads half a file
+    part = key.with_name(f"{key.name}.{os.getpid()}.part")
+    part.write_bytes(out)
+    os.replace(part, key)
     return out
 
 

@@ -8,71 +8,32 @@ what the law's tables do not say stays null and is on the checklist.
 """
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import yaml
 
+from selfcheck.local import resolve_mietstufe
+
 from . import ROOT
 from .frontmatter import split_front_matter
 from .stage import LAENDER
 
 WOGV_URL = "https://www.gesetze-im-internet.de/wogv/"
-WOGV_TITLE = "Anlage zu § 1 Abs. 3 WoGV (Mietenstufen der Gemeinden nach Ländern ab 1. Januar 2023)"
-ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7}
 DEFAULT_COLOURS = {"primary": "#1d4f76", "accent": "#8a3b00"}  # both at least 4.5:1 against white
 NRW_ONLY_TYPES = {"lwl"}  # Landschaftsverband Westfalen-Lippe
 
 
 # --- the WoGV Anlage ----------------------------------------------------------------------------
 
-def _text(el) -> str:
-    return " ".join("".join(el.itertext()).split())
-
-
-def anlage_from_xml(path: Path) -> dict:
-    """{"laender": {land: {"gemeinden": {name: n}, "kreise": {name: n}}}} from the official WoGV XML."""
-    for norm in ET.parse(path).getroot().iter("norm"):
-        meta = norm.find("metadaten")
-        if meta is None or meta.findtext("enbez") != "Anlage" or "2023" not in _text(meta.find("titel")):
-            continue
-        laender: dict = {}
-        land = None
-        for el in norm.find("textdaten/text/Content").iter():
-            if el.tag == "Title":
-                land = _text(el).replace("Land:", "").strip()
-            elif el.tag == "table":
-                rows = [[_text(e) for e in row.iter("entry")] for row in el.iter("row")]
-                head = rows[0][0].rstrip(":")
-                kind = {"Gemeinde": "gemeinden", "Kreis": "kreise"}.get(head)
-                for name, stufe in rows[1:]:
-                    if kind:
-                        laender.setdefault(land, {}).setdefault(kind, {})[name] = ROMAN[stufe]
-        return {"laender": laender}
-    raise ValueError(f"{path}: no WoGV Anlage of 2023 found")
-
-
 def wogv_anlage() -> dict:
-    """The Anlage in force: the national parameter if the tree has it, else the official XML.
-
-    ``SOZIALLOTSE_WOGV_XML`` may name the XML (gesetze-im-internet.de, "XML" download of the WoGV).
-    """
-    param = ROOT / "selfcheck" / "params" / "mietenstufen.yaml"
-    if param.exists():
-        data = yaml.safe_load(param.read_text(encoding="utf-8"))
-        values = data["mietenstufen"]["values"]
-        return values[max(values)]["value"]
-    candidates = [Path(os.environ["SOZIALLOTSE_WOGV_XML"])] if os.environ.get("SOZIALLOTSE_WOGV_XML") else []
-    candidates += sorted((ROOT / "selfcheck" / "params" / "data").glob("wogv-*.xml"), reverse=True)
-    for path in candidates:
-        if path.is_file():
-            return anlage_from_xml(path)
-    raise FileNotFoundError("no WoGV Anlage: selfcheck/params/mietenstufen.yaml or SOZIALLOTSE_WOGV_XML needed")
+    """The WoGV Anlage in force: the national parameter (selfcheck/params/mietenstufen.yaml)."""
+    data = yaml.safe_load((ROOT / "selfcheck" / "params" / "mietenstufen.yaml").read_text(encoding="utf-8"))
+    values = data["mietenstufen"]["values"]
+    return values[max(values)]["value"]
 
 
 @dataclass
@@ -83,19 +44,16 @@ class Lookup:
 
 
 def lookup(anlage: dict, land_name: str, town: str, kreis: str | None) -> Lookup:
-    """A town's Mietstufe: its own line in the Anlage, else its Kreis (towns under 10,000 inhabitants)."""
-    land = (anlage.get("laender") or {}).get(land_name) or {}
-    gemeinden = land.get("gemeinden") or {}
-    if town in gemeinden:
-        return Lookup(int(gemeinden[town]), "gemeinde", town)
-    matches = [n for n in gemeinden if n.split(",")[0].strip() == town]
-    if len(matches) == 1:
-        return Lookup(int(gemeinden[matches[0]]), "gemeinde", matches[0])
-    if len(matches) > 1:
-        return Lookup(None, f"mehrdeutig: {'; '.join(matches)}", None)
-    if kreis and kreis in (land.get("kreise") or {}):
-        return Lookup(int(land["kreise"][kreis]), "kreis", kreis)
-    return Lookup(None, "nicht in der Anlage gefunden" + ("" if kreis else " (kein Kreis angegeben)"), None)
+    """A town's Mietstufe as the engine finds it (selfcheck.local.resolve_mietstufe), and the name
+    the Anlage lists it under."""
+    value, how = resolve_mietstufe({"land": land_name, "name": town, "kreis": kreis}, anlage)
+    if value is None:
+        return Lookup(None, how, None)
+    if how != "gemeinde":
+        return Lookup(value, how, kreis if how == "kreis" else None)
+    gemeinden = anlage["laender"][land_name]["gemeinden"]
+    listed = town if town in gemeinden else next(n for n in gemeinden if n.split(",")[0].strip() == town)
+    return Lookup(value, "gemeinde", listed)
 
 
 # --- the site folder ----------------------------------------------------------------------------
@@ -191,7 +149,6 @@ def create(name: str, land: str, towns: list[Town], languages: list[str], kreis:
         raise FileExistsError(f"{target} exists (use --force to overwrite)")
     target.mkdir(parents=True, exist_ok=True)
     anlage = wogv_anlage()
-    use_param = (ROOT / "selfcheck" / "params" / "mietenstufen.yaml").exists()
 
     title = f"Soziallotse {name}"
     (target / "site.yml").write_text(
@@ -205,21 +162,16 @@ def create(name: str, land: str, towns: list[Town], languages: list[str], kreis:
         found = lookup(anlage, LAENDER[land], town.name, kreis)
         lookups[town.name] = found
         row = {"id": slug(town.name), "name": town.name, "ags": _Quoted(town.ags) if town.ags else None, "website": None}
-        if use_param:  # the national parameter resolves the town by AGS and name at run time
-            if found.how == "kreis":
-                row["mietenstufe"] = {"kreis": True}
-            elif found.listed_as and found.listed_as != town.name:
-                row["mietenstufe"] = {"gemeinde": found.listed_as}
-        else:
-            row["wohngeld_mietstufe"] = None if found.value is None else {
-                "value": found.value, "valid_from": date(2023, 1, 1),
-                "source": f"{WOGV_URL} ({WOGV_TITLE}: {found.listed_as})", "verified": today}
+        # the national parameter resolves the town by AGS and name at run time
+        if found.how == "kreis":
+            row["mietenstufe"] = {"kreis": True}
+        elif found.listed_as and found.listed_as != town.name:
+            row["mietenstufe"] = {"gemeinde": found.listed_as}
         row["kdu"] = None
         rows.append(row)
-    head = {"wogv_kreis": kreis} if use_param else {}
+    head = {"wogv_kreis": kreis}
     how = ("# mietenstufe: how the WoGV Anlage lists the town (selfcheck/params/mietenstufen.yaml looks it up by\n"
-           "# the AGS's Land and this name); kreis: true = not listed (under 10,000 inhabitants), value of wogv_kreis.\n"
-           if use_param else "")
+           "# the AGS's Land and this name); kreis: true = not listed (under 10,000 inhabitants), value of wogv_kreis.\n")
     (target / "towns.yml").write_text(
         f"# Towns of {name}. Mietstufe: WoGV Anlage ({WOGV_URL}); KdU limits: the Jobcenter's guideline (unknown: null).\n"
         + how + _dump({**head, "towns": rows}), encoding="utf-8")

@@ -13,6 +13,7 @@ import ast
 import hashlib
 import io
 import json
+import os
 import logging
 import shutil
 import subprocess
@@ -77,7 +78,9 @@ def traced_members(engine_zip: bytes, stdlib: bytes) -> list[str] | None:
         return None
     members = json.loads(out.stdout)
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    cache.write_text(json.dumps(members))
+    part = cache.with_name(f"{cache.name}.{os.getpid()}.part")  # atomic for builds side by side
+    part.write_text(json.dumps(members))
+    os.replace(part, cache)
     return members
 
 

@@ -1,11 +1,15 @@
-"""Shared fixtures: one build of the default site per test session, a local server, a browser."""
+"""Shared fixtures: one build of each site per test run (also across pytest-xdist's workers), a
+local server, a browser."""
 from __future__ import annotations
 
+import fcntl
 import functools
+import json
 import os
 import shutil
 import sys
 import threading
+import uuid
 from pathlib import Path
 
 import pytest
@@ -30,21 +34,46 @@ def chromium_path() -> str | None:
     return None
 
 
+_LOCAL_RUN = uuid.uuid4().hex
+
+
+def _run_id(config) -> str:
+    """One id per `pytest` run, the same in every xdist worker."""
+    worker = getattr(config, "workerinput", None)
+    return worker["testrunuid"] if worker else _LOCAL_RUN
+
+
+def _once_per_run(config, name: str, make) -> Path:
+    """Build under a lock: the first worker builds, the others wait and serve the same folder
+    (two builds of one site into one folder would delete each other's files)."""
+    (ROOT / "build").mkdir(exist_ok=True)
+    with open(ROOT / "build" / f"{name}.test-lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        stamp = ROOT / "build" / f"{name}.test-run"
+        if stamp.exists():
+            run, path = json.loads(stamp.read_text())
+            if run == _run_id(config) and Path(path).is_dir():
+                return Path(path)
+        path = make()
+        stamp.write_text(json.dumps([_run_id(config), str(path)]))
+        return path
+
+
 @pytest.fixture(scope="session")
-def built_site() -> Path:
+def built_site(pytestconfig) -> Path:
     import build
 
-    return build.build(None)
+    return _once_per_run(pytestconfig, "default-site", lambda: build.build(None))
 
 
 SECOND_SITE = ROOT / "sites" / "kreis-offenbach"
 
 
 @pytest.fixture(scope="session")
-def second_site() -> Path:
+def second_site(pytestconfig) -> Path:
     import build
 
-    return build.build(str(SECOND_SITE))
+    return _once_per_run(pytestconfig, "second-site", lambda: build.build(str(SECOND_SITE)))
 
 
 @pytest.fixture(scope="session")
@@ -93,8 +122,28 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def returning_visitor(browser):
+    """One browser profile for the session, like a phone that has visited before: the engine's
+    files and its memory snapshot are cached after the first self-check (saves ~5 s a test)."""
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
 @pytest.fixture
-def page(browser):
+def page(returning_visitor):
+    """A new tab of the returning visitor. Tests about first visits, storage, permissions or
+    requests use ``fresh_page``."""
+    page = returning_visitor.new_page()
+    page.set_default_timeout(60_000)
+    yield page
+    page.close()
+
+
+@pytest.fixture
+def fresh_page(browser):
+    """A tab in a new, empty profile (nothing cached, no service worker, no permissions)."""
     context = browser.new_context()
     page = context.new_page()
     page.set_default_timeout(60_000)

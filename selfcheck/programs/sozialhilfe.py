@@ -35,6 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..bedarf import single_parent_share
 from ..household import ZERO, D, Household
 from ..local import kdu_limit
 from ..params import Params
@@ -164,20 +165,6 @@ def _stufe(hh: Household, p: dict, params: Params) -> str:
     return "rbs4"
 
 
-def _single_parent_share(hh: Household, params: Params) -> Decimal:
-    rule = params.get(PROGRAM, "mehrbedarf_alleinerziehend").value
-    minors = [c for c in hh.children() if c["age"] < rule["alter_kind_max"]]
-    if hh.partner() is not None or not minors:
-        return ZERO
-    share = ZERO
-    young = [c for c in minors if c["age"] < rule["alter_ein_kind"]]
-    under16 = [c for c in minors if c["age"] < rule["alter_mehrere_kinder"]]
-    if young or rule["anzahl_mehrere_min"] <= len(under16) <= rule["anzahl_mehrere_max"]:
-        share = D(rule["anteil_hoch"])
-    share = max(share, D(rule["anteil_je_kind"]) * len(minors))
-    return min(share, D(rule["anteil_max"]))
-
-
 def _needs(hh: Household, p: dict, params: Params, group: str) -> tuple[Decimal, list[Step], list[Step]]:
     steps, advice = [], []
     rbs = params.get(RBS, "regelbedarf").value
@@ -199,7 +186,7 @@ def _needs(hh: Household, p: dict, params: Params, group: str) -> tuple[Decimal,
         steps.append(Step("sozialhilfe.mehrbedarf_schwangerschaft", amount, preg.legal_basis, {"person": pid}))
         extra += amount
     if p is hh.applicant:
-        share = _single_parent_share(hh, params)
+        share = single_parent_share(hh, params, PROGRAM)
         if share > 0:
             amount = D(rbs["rbs1"]) * share
             steps.append(Step("sozialhilfe.mehrbedarf_alleinerziehend", amount,

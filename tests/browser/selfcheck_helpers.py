@@ -1,6 +1,7 @@
 """Driving the self-check like a person: keyboard only, or quickly by filling fields."""
 import base64
 import json
+import time
 
 PAGES = {"de": "/selbstcheck/", "en": "/en/selbstcheck/", "ar": "/ar/selbstcheck/"}
 TOWN_NAME = "Dorsten"
@@ -30,6 +31,16 @@ FAMILY_HOUSEHOLD = {
     "housing": {"kaltmiete": 650, "nebenkosten": 150, "heizung": 150},
     "assets": 2000,
 }
+
+
+def wait_until(page, script, arg=None, timeout=90.0):
+    """Poll an async page function until it resolves to something truthy. Playwright's
+    wait_for_function counts the Promise an async function returns as truthy at once."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(script, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true within {timeout} s: {script[:80]}")
+        page.wait_for_timeout(250)
 
 
 def wait_ready(page):

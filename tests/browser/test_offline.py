@@ -3,7 +3,7 @@ device shows the offline page, styled and in the language of its address, with w
 the pages of the user's language are kept; a repeat visit does not download Pyodide again."""
 import pytest
 
-from .selfcheck_helpers import PAGES, wait_ready
+from .selfcheck_helpers import PAGES, wait_ready, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -16,7 +16,7 @@ STORED = """async (path) => {
 def first_visit(page, url, lang):
     page.goto(url + PAGES[lang])
     wait_ready(page)
-    page.wait_for_function(STORED, arg="pyodide/pyodide.asm.wasm", timeout=90_000)
+    wait_until(page, STORED, "pyodide/pyodide.asm.wasm", timeout=90)
 
 
 def test_an_unvisited_page_offline_shows_the_styled_offline_page_in_its_language(browser, site_url):
@@ -25,7 +25,7 @@ def test_an_unvisited_page_offline_shows_the_styled_offline_page_in_its_language
     page.set_default_timeout(90_000)
     first_visit(page, site_url, "en")
     # the English content pages are kept after this first visit (within the stated budget)
-    page.wait_for_function(STORED, arg="en/leistungen/wohngeld/", timeout=120_000)
+    wait_until(page, STORED, "en/leistungen/wohngeld/", timeout=120)
     context.set_offline(True)
     page.goto(site_url + "/en/leistungen/wohngeld/")
     assert page.locator("h1").first.inner_text() != "You are offline"  # kept: the page itself
@@ -34,7 +34,7 @@ def test_an_unvisited_page_offline_shows_the_styled_offline_page_in_its_language
     page.wait_for_selector("#offline")
     assert page.url.endswith("/ar/offline/")
     assert page.evaluate("document.documentElement.lang") == "ar"
-    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.evaluate("document.body.dir") == "rtl"  # the theme puts dir on <body>
     assert page.locator("h1").first.inner_text() == "أنت غير متصل بالإنترنت"
     header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).position")
     assert header in ("sticky", "fixed")  # the theme's stylesheet applies

@@ -42,15 +42,25 @@ DRAWER_HIDDEN = """() => {
 }"""
 
 
+@pytest.fixture(scope="module")
+def phone_profiles(browser):
+    """One returning visitor per phone size (the engine cached after its first self-check)."""
+    made = {}
+    yield made
+    for context in made.values():
+        context.close()
+
+
 @pytest.fixture
-def phone(browser, request):
+def phone(browser, phone_profiles, request):
     width, height = PHONES[request.param]
-    context = browser.new_context(viewport={"width": width, "height": height}, has_touch=True, is_mobile=True,
-                                  device_scale_factor=2)
-    page = context.new_page()
+    if request.param not in phone_profiles:
+        phone_profiles[request.param] = browser.new_context(
+            viewport={"width": width, "height": height}, has_touch=True, is_mobile=True, device_scale_factor=2)
+    page = phone_profiles[request.param].new_page()
     page.set_default_timeout(90_000)
     yield page, width, height
-    context.close()
+    page.close()
 
 
 def assert_fits(page, width, where):

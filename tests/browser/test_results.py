@@ -116,7 +116,8 @@ def test_citations_amounts_and_numbers_are_isolated_in_arabic(page, site_url):
     assert all(amounts.nth(i).get_attribute("translate") == "no" for i in range(amounts.count()))
 
 
-def test_answers_reach_the_address_only_by_the_link_button_without_history(page, site_url):
+def test_answers_reach_the_address_only_by_the_link_button_without_history(fresh_page, site_url):
+    page = fresh_page  # a new profile: nothing from other tests
     from .selfcheck_helpers import complete_quickly
 
     page.goto(site_url + PAGES["de"])
@@ -164,7 +165,10 @@ def test_opening_a_link_over_a_filled_form_asks_first(page, site_url, accept):
     messages = []
     page.once("dialog", lambda d: (messages.append(d.message), d.accept() if accept else d.dismiss()))
     page.goto(site_url + PAGES["de"] + fragment_for(HOUSEHOLDS["mother"]["answers"]))
-    page.wait_for_timeout(500)
+    for _ in range(100):  # the question comes from the hashchange handler: wait for it, not a fixed time
+        if messages:
+            break
+        page.wait_for_timeout(100)
     assert messages == ["Sie haben schon Antworten eingegeben. Sollen sie durch die geöffneten Antworten ersetzt werden?"]
     if accept:
         page.wait_for_selector("#sc-result:not([hidden])")

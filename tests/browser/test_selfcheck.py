@@ -22,7 +22,7 @@ def test_two_children_get_518_euro_kindergeld_per_month(page, site_url, lang):
     assert page.inner_text("#sc-status")
     wait_ready(page)
     complete_quickly(page, TWO_CHILDREN_2026)
-    card = page.locator("#sc-cards [data-program=kindergeld]")
+    card = page.locator("#sc-cards > [data-program=kindergeld]")
     # 2 × 259 € Kindergeld (§ 66 Abs. 1 EStG, 2026) = 518 €, written as each locale writes euros
     assert card.locator(".sl-card-amount strong").inner_text() == money(page, lang, 518)
     assert money(page, lang, 518).replace("\u00a0", " ").replace("\u200f", "") in ("518,00 €", "€518.00", "518.00 €")

@@ -8,7 +8,7 @@ The engine's worker keeps a memory snapshot of the interpreter in Cache Storage
 searches its bytes for every typed value too."""
 import pytest
 
-from .selfcheck_helpers import TOWN_NAME, complete_quickly, wait_ready
+from .selfcheck_helpers import TOWN_NAME, complete_quickly, wait_ready, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +58,8 @@ SNAPSHOT_KEPT = """async () => {
 }"""
 
 
-def test_evaluations_keep_history_and_store_no_answer(page, site_url, tmp_path):
+def test_evaluations_keep_history_and_store_no_answer(fresh_page, site_url, tmp_path):
+    page = fresh_page  # a new profile: nothing from other tests
     page.goto(site_url + "/selbstcheck/")
     wait_ready(page)
     before = page.evaluate("history.length")
@@ -71,7 +72,7 @@ def test_evaluations_keep_history_and_store_no_answer(page, site_url, tmp_path):
     assert "#a=" not in page.url  # the address holds answers only when the user makes a link
     # the engine had its answers: the result is on screen
     assert page.locator("#sc-result").is_visible()
-    page.wait_for_function(SNAPSHOT_KEPT, timeout=60_000)
+    wait_until(page, SNAPSHOT_KEPT, timeout=60)
     stored = page.evaluate(DUMP_STORAGE, MARKERS)
     assert stored["snapshotBytes"] > 1_000_000  # the interpreter's memory really was searched
     assert stored["hits"] == []

@@ -45,5 +45,6 @@ def test_the_selfcheck_page_carries_its_context_in_the_front_matter(staged):
 
     _, docs = staged
     meta = yaml.safe_load(split_front_matter((docs / "selbstcheck.ar.md").read_text(encoding="utf-8"))[0])
-    assert set(meta["selfcheck"]) == {"form", "config", "messages", "messages_de", "benefits", "offices"}
+    assert set(meta["selfcheck"]) == {"form", "config", "messages", "messages_de", "benefits", "offices", "responsible",
+                                      "facts"}
     assert 'id="sc-step-place"' in meta["selfcheck"]["form"]

@@ -356,9 +356,11 @@ if (root) {
   } else {
     const openShared = () => {
       if (!location.hash.startsWith("#a=")) return;
-      // Opening a link over a filled form asks first; declining keeps the form as it is.
-      if (isFilled() && !window.confirm(t("selfcheck.confirm_overwrite"))) return;
-      loadAnswers(answersFromFragment(location.hash), t("selfcheck.source_link"));
+      const shared = answersFromFragment(location.hash);
+      // Opening a link over a filled form asks first; declining keeps the form as it is. A link
+      // that cannot be read overwrites nothing, so it is reported without asking.
+      if (shared && isFilled() && !window.confirm(t("selfcheck.confirm_overwrite"))) return;
+      loadAnswers(shared, t("selfcheck.source_link"));
     };
     openShared();
     // A share link opened in this same tab changes only the fragment: no reload, so listen.

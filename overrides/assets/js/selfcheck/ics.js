@@ -3,6 +3,7 @@
 // (selfcheck/params/antrag.yaml), "reapply" two months before that period ends.
 // An application counts from the first day of the month it arrives in (§ 37 Abs. 2 SGB II,
 // § 25 Abs. 2 WoGG, § 6a Abs. 7 BKGG, § 44 Abs. 2 SGB XII), so the period starts this month.
+import { saveBlob } from "./keep.js";
 
 const pad = (n) => String(n).padStart(2, "0");
 const day = (d) => `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}`;
@@ -64,12 +65,5 @@ export function calendar({ program, name, today = new Date(), approvalMonths, t,
 }
 
 export function downloadCalendar(text, filename) {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(new Blob([text], { type: "text/calendar;charset=utf-8" }), filename);
 }

@@ -56,7 +56,12 @@ export function clearFragment() {
 }
 
 export function download(answers, filename) {
-  const blob = new Blob([JSON.stringify({ format: FORMAT, version: 1, answers }, null, 2)], { type: "application/json" });
+  saveBlob(new Blob([JSON.stringify({ format: FORMAT, version: 1, answers }, null, 2)], { type: "application/json" }),
+    filename);
+}
+
+// A file made in the browser, saved by the browser: nothing is sent anywhere.
+export function saveBlob(blob, filename) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
