@@ -23,7 +23,7 @@ from selfcheck import programs
 from selfcheck.params import Params
 
 from . import questionnaire
-from .catalogs import messages
+from .catalogs import messages, plurals
 from .components import render
 from .frontmatter import split_front_matter
 from .localdata import LocalData
@@ -133,6 +133,11 @@ def application_facts(day: date) -> dict:
     return out
 
 
+def catalog(lang: str) -> dict:
+    """The interface strings the page script gets: a plural key's value is {CLDR category: text}."""
+    return {**messages(lang), **plurals(lang)}
+
+
 def context(lang: str, local: LocalData, docs_dir: str, day: date | None = None) -> dict:
     docs = Path(docs_dir)
     day = day or date.today()
@@ -141,8 +146,8 @@ def context(lang: str, local: LocalData, docs_dir: str, day: date | None = None)
     return {
         "form": questionnaire.render(lang, local.towns, day),
         "config": _json(questionnaire.config(day)),
-        "messages": _json(messages(lang)),
-        "messages_de": _json(messages("de")),
+        "messages": _json(catalog(lang)),
+        "messages_de": _json(catalog("de")),
         "benefits": _json(benefit_facts(docs, lang, day)),
         "offices": templates,
         "responsible": _json(lookup),

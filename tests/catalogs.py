@@ -12,7 +12,9 @@ LANGUAGES = sorted(p.name for p in LOCALES.iterdir() if (p / "LC_MESSAGES" / "me
 
 def catalog(lang: str) -> dict[str, str]:
     with (LOCALES / lang / "LC_MESSAGES" / "messages.po").open("rb") as fh:
-        return {m.id: m.string for m in read_po(fh, locale=lang) if m.id}
+        # a msgid_plural entry is listed by its key with its "other" form (the last, the one with {n})
+        return {(m.id[0] if m.pluralizable else m.id): (m.string[-1] if m.pluralizable else m.string)
+                for m in read_po(fh, locale=lang) if m.id}
 
 
 MESSAGES = {lang: catalog(lang) for lang in LANGUAGES}

@@ -64,10 +64,11 @@ def test_office_contact_without_a_source(tmp_path, site):
     first_source = next(i for i, line in enumerate(lines) if line.startswith("  source: "))
     lines[first_source] = "  source: null"
     path.write_text("\n".join(lines), encoding="utf-8")
-    office_line = max(i for i in range(first_source) if lines[i].startswith("- id: ")) + 1
-    office_id = lines[office_line - 1].split(": ")[1]
+    index = sum(1 for line in lines[:first_source] if line.startswith("- id: ")) - 1  # the office's place in the list
     problems = run(tmp_path, {"a.de.md": PAGE}, site)
-    assert f"{path}:{office_line}: office '{office_id}': source missing (the public page these facts come from)" in problems
+    # schemas/offices.schema.json reports it on the source line itself
+    assert (f"{path}:{first_source + 1}: offices > {index} > source: "
+            "source must be the public page these facts come from (https://…)") in problems
 
 
 def test_unknown_town_in_responsibilities(tmp_path, site):

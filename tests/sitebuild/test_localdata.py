@@ -36,9 +36,10 @@ def test_office_without_source_is_rejected_with_its_line(tmp_path):
     problems = problems_for(tmp_path, [office(), office(id="amt-beta", source=None)])
     assert len(problems) == 1
     path, line, message = problems[0].split(":", 2)
-    assert path.endswith("offices.yml") and message.strip().startswith("office 'amt-beta': source missing")
+    assert path.endswith("offices.yml") and message.strip().startswith("offices > 1 > source: source must be")
     lines = (tmp_path / "offices.yml").read_text().splitlines()
-    assert lines[int(line) - 1].lstrip("- ").startswith("id: amt-beta")
+    assert lines[int(line) - 1].strip() == "source: null"
+    assert [ln for ln in lines[:int(line)] if ln.startswith("- id: ")][-1] == "- id: amt-beta"
 
 
 def test_malformed_hours_are_rejected(tmp_path):
@@ -96,3 +97,33 @@ def test_the_repository_sites_pass_the_check():
         problems = Problems()
         localdata.validate(ROOT / "sites" / site, problems)
         assert problems == [], site
+
+
+# schemas/towns.schema.json and offices.schema.json: the real data passes, typical mistakes fail at their line
+REAL = Path(__file__).resolve().parents[2] / "sites"
+
+
+def test_real_towns_and_offices_pass_their_schemas():
+    from sitebuild import schemas
+
+    files = [("towns", p) for p in sorted(REAL.glob("*/towns.yml"))] + [("offices", p) for p in sorted(REAL.glob("*/offices.yml"))]
+    assert len(files) == 5  # two sites' towns and offices, plus sites/_common/offices.yml
+    for name, path in files:
+        assert schemas.validate_text(name, path.read_text(encoding="utf-8")) == [], path
+
+
+def test_towns_schema_rejects_a_misspelt_key_at_its_line(tmp_path):
+    (tmp_path / "towns.yml").write_text(TOWNS.replace("{id: beta, name: Beta,", "{id: beta, nmae: Beta,"))
+    problems = Problems()
+    localdata.validate(tmp_path, problems)
+    assert any(p.endswith("towns.yml:3: towns > 1: 'name' is a required property") for p in problems), problems
+    assert any(p.startswith(f"{tmp_path / 'towns.yml'}:3: towns > 1: Additional properties") and "'nmae'" in p
+               for p in problems), problems
+
+
+def test_offices_schema_rejects_a_wrong_type_and_a_typo_at_their_line(tmp_path):
+    problems = problems_for(tmp_path, [office(), office(id="amt-beta", barrier_free="ja", sorce="https://x.org")])
+    lines = (tmp_path / "offices.yml").read_text().splitlines()
+    bf_line = next(i for i, ln in enumerate(lines, 1) if ln.strip().startswith("barrier_free:"))
+    assert f"{tmp_path / 'offices.yml'}:{bf_line}: offices > 1 > barrier_free: 'ja' is not of type 'boolean', 'null'" in problems
+    assert any("offices > 1: Additional properties are not allowed ('sorce' was unexpected)" in p for p in problems)

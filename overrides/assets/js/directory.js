@@ -1,4 +1,10 @@
 // Office directory filter: progressive enhancement. Without JavaScript every office is listed.
+
+// The catalog's form for the count n (msgid_plural, keyed by CLDR category): "1 Stelle", "2 Stellen".
+function pluralText(forms, n, lang, fallback) {
+  const category = new Intl.PluralRules(lang).select(n);
+  return (forms[category] || forms.other || fallback || "").replace("{n}", String(n));
+}
 const form = document.getElementById("office-filter");
 if (form) {
   const items = [...document.querySelectorAll(".sl-directory-item")];
@@ -15,7 +21,8 @@ if (form) {
       item.hidden = !visible;
       if (visible) shown++;
     }
-    count.textContent = count.dataset.template.replace("{n}", String(shown));
+    const forms = JSON.parse(count.dataset.forms || "{}");
+    count.textContent = pluralText(forms, shown, document.documentElement.lang || "de", count.dataset.template);
   };
   form.hidden = false;
   form.addEventListener("change", apply);

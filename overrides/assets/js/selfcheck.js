@@ -8,21 +8,16 @@ import { calendar, downloadCalendar } from "./selfcheck/ics.js";
 import { answersFromFragment, clearFragment, download, readFile, writeFragment } from "./selfcheck/keep.js";
 import { buildPrint } from "./selfcheck/print.js";
 import { Results } from "./selfcheck/results.js";
-import { Texts } from "./selfcheck/text.js";
+import { Texts, translator } from "./selfcheck/text.js";
 
 const root = document.getElementById("selfcheck");
-
-function translator(messages) {
-  return (key, args = {}) =>
-    (messages[key] ?? key).replace(/\{(\w+)\}/g, (m, name) => (name in args ? String(args[name]) : m));
-}
 
 if (root) {
   const json = (id) => JSON.parse(document.getElementById(id).textContent);
   const lang = root.dataset.lang;
   const adviser = root.dataset.mode === "adviser";
-  const t = translator(json("sc-messages"));
-  const tDe = translator(json("sc-messages-de"));
+  const t = translator(json("sc-messages"), lang);
+  const tDe = translator(json("sc-messages-de"), "de");
   const money = new Intl.NumberFormat(lang, { style: "currency", currency: "EUR" });
   const moneyDe = new Intl.NumberFormat("de", { style: "currency", currency: "EUR" });
   const form = document.getElementById("sc-form");

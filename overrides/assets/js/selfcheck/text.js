@@ -11,6 +11,27 @@ const PHONE = String.raw`\+?\d[\d /-]{6,}\d`;
 const POSTCODE = String.raw`\b\d{5}\b`;
 const TOKENS = new RegExp(`(${LAW})|(${MONEY})|(${DATE})|(${TIME})|(${PHONE})|(${POSTCODE})`, "g");
 
+// The catalog's strings for one language as t(key, args). A plural entry's value is its forms,
+// {one: …, other: …} (Arabic: zero … other); the count is the first {name} of the "other" form
+// whose value is a number, and Intl.PluralRules picks the form (sitebuild/catalogs.py: the same
+// rule with Babel). A number that only labels ("Kind {n}") is passed as text.
+export function translator(messages, lang) {
+  const rules = new Intl.PluralRules(lang);
+  const template = (key, args = {}) => {
+    const entry = messages[key] ?? key;
+    if (typeof entry === "string") return entry;
+    const count = [...entry.other.matchAll(/\{(\w+)\}/g)].map((m) => args[m[1]]).find((v) => typeof v === "number");
+    return count === undefined ? entry.other : entry[rules.select(count)] ?? entry.other;
+  };
+  const t = (key, args = {}) =>
+    template(key, args).replace(/\{(\w+)\}/g, (m, name) => (name in args ? String(args[name]) : m));
+  t.template = template;
+  return t;
+}
+
+// The text of `key` for these arguments before they are filled in (a plural entry's form).
+const templateOf = (t, key, args) => (t.template ? t.template(key, args) : t(key));
+
 export function bdi(text, { noTranslate = false, ltr = true } = {}) {
   const node = document.createElement("bdi");
   node.textContent = text;
@@ -49,8 +70,9 @@ export function peopleNames(household, t) {
   let child = 0;
   let adult = 0;
   for (const p of household?.persons || []) {
-    if (p.relation === "child") names[p.id] = t("selfcheck.person_child", { n: ++child, age: p.age });
-    else names[p.id] = t("selfcheck.person_adult", { n: ++adult, age: p.age });
+    // the number only labels the person ("Kind 2"): passed as text, so that the age is the count ("1 Jahr")
+    if (p.relation === "child") names[p.id] = t("selfcheck.person_child", { n: String(++child), age: p.age });
+    else names[p.id] = t("selfcheck.person_adult", { n: String(++adult), age: p.age });
   }
   return names;
 }
@@ -91,13 +113,15 @@ export class Texts {
     return [String(value ?? ""), false];
   }
 
+  // The form is chosen with the raw arguments (a count is still a number), then filled with their words.
   plain(key, args = {}) {
-    return this.t(key, Object.fromEntries(Object.entries(args).map(([k, v]) => [k, this.arg(k, v)[0]])));
+    const words = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, this.arg(k, v)[0]]));
+    return templateOf(this.t, key, args).replace(/\{(\w+)\}/g, (m, name) => (name in words ? words[name] : m));
   }
 
   // The message as nodes: its own text isolated where needed, each argument in its own <bdi>.
   nodes(key, args = {}) {
-    const template = this.t(key);
+    const template = templateOf(this.t, key, args);
     const out = [];
     let last = 0;
     for (const m of template.matchAll(/\{(\w+)\}/g)) {
