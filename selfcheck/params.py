@@ -62,7 +62,8 @@ def compile_sources(source_dir: Path = SOURCE_DIR) -> dict:
     data = {}
     for path in sorted(source_dir.glob("*.yaml")):
         with path.open(encoding="utf-8") as fh:
-            data[path.stem] = _normalise(yaml.safe_load(fh))
+            # libyaml where PyYAML has it: the same values, about ten times faster
+            data[path.stem] = _normalise(yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
     return data
 
 

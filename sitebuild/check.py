@@ -15,6 +15,7 @@ from . import contentrules, legalreview, localdata, schemas
 from .frontmatter import split_front_matter
 from .selfcheckpage import PROGRAMS
 from .placeholders import PARAM_RE, TABLE_RE, PlaceholderError, resolve
+from . import yamlio
 
 CONTENT_DIR = ROOT / "content"
 PARAMS_DIR = ROOT / "selfcheck" / "params"
@@ -25,7 +26,6 @@ BENEFIT_FIELDS = ("id", "title", "summary", "legal_basis", "office_type", "docum
 BENEFIT_SECTIONS = ("Was ist das?", "Wer kann es bekommen?", "Wie viel?", "Wie beantrage ich es?",
                     "Unterlagen", "Rechte und Pflichten", "Rechtsgrundlage")
 MAX_STAND_AGE = timedelta(days=365)
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the same marks, ten times faster
 
 
 class Problem(str):
@@ -104,7 +104,7 @@ def check_page(path: Path, today: date, problems: Problems, known: contentrules.
         return
     fm_text, fm_line, body, body_line = parts
     try:
-        meta = yaml.load(fm_text, Loader=LOADER) or {}
+        meta = yamlio.load(fm_text) or {}
     except yaml.YAMLError as exc:
         line = fm_line - 1 + yaml_error_line(exc, last=fm_text.count("\n"))
         problems.add(path, line, f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}", "front-matter")
@@ -113,7 +113,7 @@ def check_page(path: Path, today: date, problems: Problems, known: contentrules.
         problems.add(path, fm_line, "front matter must be 'key: value' lines", "front-matter")
         return
 
-    for line, message in schemas.errors("frontmatter", meta, yaml.compose(fm_text, Loader=LOADER), fm_line):
+    for line, message in schemas.errors("frontmatter", meta, yamlio.compose(fm_text), fm_line):
         problems.add(path, line, f"front matter: {message}", "front-matter")
     lines = list(enumerate(body.splitlines(), start=body_line))
     if known is not None:
@@ -194,7 +194,7 @@ def check_params(params_dir: Path, problems: Problems) -> None:
     for path in sorted(params_dir.glob("*.yaml")):
         text = path.read_text(encoding="utf-8")
         try:
-            root = yaml.compose(text, Loader=LOADER)
+            root = yamlio.compose(text)
         except yaml.YAMLError as exc:
             problems.add(path, yaml_error_line(exc), f"not valid YAML: {getattr(exc, 'problem', exc)}", "params")
             continue
@@ -218,8 +218,8 @@ def check_questions(path: Path, problems: Problems) -> None:
     """The questions against their schema (show_if grammar included); show_if names a question."""
     schemas.validate_file("questions", path, problems, "questions")
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {}
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=LOADER)
+        data = yamlio.load(path.read_text(encoding="utf-8")) or {}
+        root = yamlio.compose(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         problems.add(path, yaml_error_line(exc), f"not valid YAML: {getattr(exc, 'problem', exc)}", "questions")
         return
@@ -240,7 +240,7 @@ def check_questions(path: Path, problems: Problems) -> None:
 
 
 def configured_languages() -> tuple[str, ...]:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yamlio.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "i18n" in plugin:
             return tuple(lang["locale"] for lang in plugin["i18n"]["languages"])
@@ -262,7 +262,7 @@ def known_values(params_dir: Path) -> dict:
     data = {}
     for path in sorted(params_dir.glob("*.yaml")):
         try:
-            data[path.stem] = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
+            data[path.stem] = yamlio.load(path.read_text(encoding="utf-8"))
         except yaml.YAMLError:
             continue  # reported by check_params
     return contentrules.parameter_values(data)
@@ -274,7 +274,7 @@ def check_responsibilities(site_dir: Path, problems: Problems) -> None:
     if not path.exists():
         return
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=LOADER)
+        root = yamlio.compose(path.read_text(encoding="utf-8"))
         data = localdata.LocalData.load(site_dir)
     except yaml.YAMLError:
         return  # reported by localdata.validate

@@ -19,7 +19,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
-import yaml
 from babel import Locale
 from babel.dates import format_date, get_day_names
 from markupsafe import Markup
@@ -64,12 +63,13 @@ def names() -> list[str]:
 def examples(name: str) -> list[dict]:
     """The examples of a component: ``[{name, lang, context}, ...]``."""
     path = COMPONENTS / f"{name}.examples.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return yamlio.load(path.read_text(encoding="utf-8")) or []
 
 
 # -- filters: facts formatted for the page's language --------------------------------------
 
 from .localdata import DAY_CODES, stale_label  # noqa: E402
+from . import yamlio
 
 
 def hours(entries, lang: str) -> str:

@@ -28,6 +28,7 @@ from pathlib import Path
 import yaml
 
 from . import ROOT
+from . import yamlio
 
 SNAPSHOT = Path(__file__).with_name("impact_snapshot.py")
 MAX_ROWS = 25  # per table: a pull-request comment stays readable
@@ -67,7 +68,7 @@ def _load_params(root: Path) -> dict:
     out = {}
     for path in sorted((root / "selfcheck" / "params").glob("*.yaml")):
         try:
-            out[path.stem] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            out[path.stem] = yamlio.load(path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError:
             out[path.stem] = {}  # build.py check reports it
     return out

@@ -71,7 +71,7 @@ def pages(root: Path, site_dir: Path, dates: list[str]) -> dict:
                     text += f"\n<!-- {exc} -->"
                 if local is not None and "zustaendig" in text and hasattr(placeholders, "fill_offices"):
                     parts = split_front_matter(text)
-                    meta = (yaml.safe_load(parts[0]) if parts else None) or {}
+                    meta = (yaml.load(parts[0], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) if parts else None) or {}
                     page_id = str(meta.get("id", "")) if isinstance(meta, dict) else ""
                     text = placeholders.fill_offices(text, lambda: benefit_offices_block(local, page_id, file_lang))
                 rendered[stem] = hashlib.sha1(text.encode("utf-8")).hexdigest()

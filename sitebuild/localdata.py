@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from . import ROOT
+from . import yamlio
 
 COMMON_DIR = ROOT / "sites" / "_common"   # nationwide carriers, loaded for every site
 STALE_AFTER_MONTHS = 24                   # a contact read off an older source: "please call before you go"
@@ -29,7 +30,7 @@ OFFICE_TYPES = {"jobcenter", "sozialamt", "wohngeldstelle", "familienkasse", "ju
 def _read(path: Path) -> dict:
     if not path.exists():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return yamlio.load(path.read_text(encoding="utf-8")) or {}
 
 
 SOURCE_DATE_RE = re.compile(r"\b((?:19|20)\d{2})(?:-(\d{2}))?(?:-(\d{2}))?\b")
@@ -189,7 +190,7 @@ def validate(site_dir: Path, problems, today: date | None = None) -> None:
     for path in (towns_path, offices_path, site_dir / "responsibilities.yml"):
         if path.exists():
             try:
-                yaml.safe_load(path.read_text(encoding="utf-8"))
+                yamlio.load(path.read_text(encoding="utf-8"))
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
                 problems.add(path, mark.line + 1 if mark else 1, f"not valid YAML: {getattr(exc, 'problem', exc)}")
@@ -201,7 +202,7 @@ def validate(site_dir: Path, problems, today: date | None = None) -> None:
     for name, path in (("towns", towns_path), ("offices", offices_path)):
         if path.exists():
             schemas.validate_file(name, path, problems, name)
-    towns_node = yaml.compose(towns_path.read_text(encoding="utf-8")) if towns_path.exists() else None
+    towns_node = yamlio.compose(towns_path.read_text(encoding="utf-8")) if towns_path.exists() else None
     towns_data = _read(towns_path)
     for item, line in _items(towns_node, "towns"):
         town_id = item.get("id")
@@ -216,7 +217,7 @@ def validate(site_dir: Path, problems, today: date | None = None) -> None:
         if area is not None and area not in (towns_data.get("kdu_areas") or {}):
             problems.add(towns_path, line, f"town '{town_id}': kdu_area '{area}' is not one of kdu_areas")
 
-    offices_node = yaml.compose(offices_path.read_text(encoding="utf-8")) if offices_path.exists() else None
+    offices_node = yamlio.compose(offices_path.read_text(encoding="utf-8")) if offices_path.exists() else None
     seen = set()
     for item, line in _items(offices_node, "offices"):
         oid = item.get("id") or "?"
@@ -298,6 +299,6 @@ def _items(root, key):
     for key_node, value in root.value:
         if key_node.value == key and isinstance(value, yaml.SequenceNode):
             for node in value.value:
-                data = yaml.safe_load(yaml.serialize(node)) if node is not None else None
+                data = yamlio.construct(node)
                 if isinstance(data, dict):
                     yield data, node.start_mark.line + 1

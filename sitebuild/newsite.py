@@ -21,6 +21,7 @@ from selfcheck.local import resolve_mietstufe
 from . import ROOT
 from .frontmatter import split_front_matter
 from .stage import LAENDER
+from . import yamlio
 
 WOGV_URL = "https://www.gesetze-im-internet.de/wogv/"
 DEFAULT_COLOURS = {"primary": "#1d4f76", "accent": "#8a3b00"}  # both at least 4.5:1 against white
@@ -31,7 +32,7 @@ NRW_ONLY_TYPES = {"lwl"}  # Landschaftsverband Westfalen-Lippe
 
 def wogv_anlage() -> dict:
     """The WoGV Anlage in force: the national parameter (selfcheck/params/mietenstufen.yaml)."""
-    data = yaml.safe_load((ROOT / "selfcheck" / "params" / "mietenstufen.yaml").read_text(encoding="utf-8"))
+    data = yamlio.load((ROOT / "selfcheck" / "params" / "mietenstufen.yaml").read_text(encoding="utf-8"))
     values = data["mietenstufen"]["values"]
     return values[max(values)]["value"]
 
@@ -85,7 +86,7 @@ def benefit_office_types(content_dir: Path = ROOT / "content") -> dict[str, str]
     out = {}
     for path in sorted((content_dir / "leistungen").glob("*.de.md")):
         parts = split_front_matter(path.read_text(encoding="utf-8"))
-        meta = (yaml.safe_load(parts[0]) if parts else None) or {}
+        meta = (yamlio.load(parts[0]) if parts else None) or {}
         if isinstance(meta, dict) and meta.get("office_type"):
             out[path.name.split(".")[0]] = meta["office_type"]
     return out
@@ -94,7 +95,7 @@ def benefit_office_types(content_dir: Path = ROOT / "content") -> dict[str, str]
 def nationwide_types() -> set[str]:
     """Office types every site gets from sites/_common/offices.yml (Familienkasse, DRV ...)."""
     path = ROOT / "sites" / "_common" / "offices.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    data = yamlio.load(path.read_text(encoding="utf-8")) if path.exists() else {}
     return {o.get("type") for o in (data or {}).get("offices", []) or [] if isinstance(o, dict)}
 
 
@@ -103,7 +104,7 @@ def land_pages(land: str, content_dir: Path = ROOT / "content") -> list[str]:
     out = []
     for path in sorted(content_dir.rglob("*.de.md")):
         parts = split_front_matter(path.read_text(encoding="utf-8"))
-        meta = (yaml.safe_load(parts[0]) if parts else None) or {}
+        meta = (yamlio.load(parts[0]) if parts else None) or {}
         if isinstance(meta, dict) and meta.get("land") and meta["land"] != land:
             out.append(path.relative_to(content_dir).as_posix())
     return out

@@ -11,10 +11,10 @@ import re
 from datetime import date
 from functools import lru_cache
 
-import yaml
 
 from . import ROOT, components
 from .catalogs import messages, translator
+from . import yamlio
 
 QUESTIONS = ROOT / "selfcheck" / "questions.yaml"
 
@@ -46,7 +46,7 @@ PERSON_PREFIXES = ("self", "partner", "child")
 
 @lru_cache(maxsize=1)
 def load() -> dict:
-    return yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+    return yamlio.load(QUESTIONS.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)

@@ -20,9 +20,9 @@ from . import pagemeta, placeholders, selfcheckpage
 from .frontmatter import split_front_matter
 from .localdata import LocalData
 from .localpages import benefit_offices_block
+from . import yamlio
 
 SOURCE_LANGUAGE = "de"
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -36,7 +36,7 @@ def read(path: Path) -> tuple[dict, str]:
     parts = split_front_matter(path.read_text(encoding="utf-8"))
     if parts is None:
         return {}, path.read_text(encoding="utf-8")
-    return dict(yaml.load(parts[0], Loader=LOADER) or {}), parts[2]
+    return dict(yamlio.load(parts[0]) or {}), parts[2]
 
 
 def write(path: Path, meta: dict, body: str) -> None:

@@ -16,9 +16,9 @@ import jsonschema
 import yaml
 
 from . import ROOT
+from . import yamlio
 
 SCHEMAS = ROOT / "schemas"
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @lru_cache(maxsize=None)
@@ -94,8 +94,8 @@ def errors(name: str, data, root_node, first_line: int = 1) -> list[tuple[int, s
 
 def validate_text(name: str, text: str, first_line: int = 1):
     """Schema errors of a YAML text; raises yaml.YAMLError for text that is not YAML."""
-    data = yaml.load(text, Loader=LOADER)
-    node = yaml.compose(text, Loader=LOADER)
+    data = yamlio.load(text)
+    node = yamlio.compose(text)
     return errors(name, data, node, first_line)
 
 

@@ -17,7 +17,6 @@ import re
 from datetime import date
 from pathlib import Path
 
-import yaml
 
 from selfcheck import programs
 from selfcheck.params import Params
@@ -28,6 +27,7 @@ from .components import render
 from .frontmatter import split_front_matter
 from .localdata import LocalData
 from .localpages import responsible_html
+from . import yamlio
 
 # Programs the engine computes (selfcheck/programs registry); each has a benefit page with the same id.
 PROGRAMS = programs.computed()
@@ -52,7 +52,7 @@ def _json(data) -> str:
 
 def _meta(page: Path) -> dict:
     parts = split_front_matter(page.read_text(encoding="utf-8"))
-    return (yaml.safe_load(parts[0]) if parts else {}) or {}
+    return (yamlio.load(parts[0]) if parts else {}) or {}
 
 
 def _documents(meta: dict) -> list[str]:

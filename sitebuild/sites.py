@@ -9,6 +9,7 @@ import yaml
 
 from . import ROOT
 from .catalogs import messages
+from . import yamlio
 
 DEFAULT_SITE = ROOT / "sites" / "kreis-recklinghausen"
 
@@ -30,7 +31,7 @@ class Site:
         path = self.dir / name
         if not path.exists():
             return {}
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return yamlio.load(path.read_text(encoding="utf-8")) or {}
 
     def engine_local(self) -> dict:
         """The towns' Mietstufe and KdU limits in the form the self-check engine takes."""
@@ -41,7 +42,7 @@ class Site:
 
 def load_site(site_dir: Path | str | None = None) -> Site:
     site_dir = Path(site_dir or DEFAULT_SITE).resolve()
-    data = yaml.safe_load((site_dir / "site.yml").read_text(encoding="utf-8"))
+    data = yamlio.load((site_dir / "site.yml").read_text(encoding="utf-8"))
     return Site(site_dir, data)
 
 
@@ -51,7 +52,7 @@ def output_dir(site: Site) -> Path:
 
 def mkdocs_config(site: Site, bundle_version: str = "dev", docs_dir: Path | None = None) -> dict:
     """The base mkdocs.yml with this site's name, languages and output folder filled in."""
-    base = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    base = yamlio.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     cfg = copy.deepcopy(base)
     cfg["site_name"] = site.data["name"]["de"]
     cfg["docs_dir"] = str(docs_dir or ROOT / cfg["docs_dir"])

@@ -15,6 +15,7 @@ from .frontmatter import split_front_matter
 from .localdata import LocalData
 from .catalogs import translator
 from .localpages import directory_page, matrix_page, town_page, towns_index
+from . import yamlio
 
 CONTENT_DIR = ROOT / "content"
 LAENDER = {
@@ -46,7 +47,7 @@ def replace_foreign_land_pages(staging: Path, site_land: str | None) -> list[Pat
         if "\nland:" not in text:
             continue
         parts = split_front_matter(text)
-        meta = yaml.safe_load(parts[0]) if parts else None
+        meta = yamlio.load(parts[0]) if parts else None
         page_land = (meta or {}).get("land")
         if not page_land or not site_land or page_land == site_land:
             continue
@@ -72,7 +73,7 @@ def section_pages(content_dir: Path, section: str, lang: str) -> list[dict]:
         translated = path.with_name(f"{page}.{lang}.md")
         source = translated if translated.exists() else path
         parts = split_front_matter(source.read_text(encoding="utf-8"))
-        meta = dict((yaml.safe_load(parts[0]) if parts else None) or {})
+        meta = dict((yamlio.load(parts[0]) if parts else None) or {})
         meta.setdefault("title", page)
         meta.update(page=page, lang=source.name.split(".")[-2])
         out.append(meta)

@@ -12,7 +12,6 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from babel import Locale
 from babel.dates import format_date, get_day_names
 
@@ -20,6 +19,7 @@ from .. import ROOT
 from ..catalogs import messages, translator
 from ..frontmatter import split_front_matter
 from ..localdata import DAY_CODES, LocalData
+from .. import yamlio
 
 CONTENT_DIR = ROOT / "content"
 RTL = {"ar", "fa", "he", "ur", "ps", "ckb"}
@@ -42,7 +42,7 @@ def isolate_ltr(text: str, lang: str) -> str:
 
 def load_config(site) -> dict:
     path = site.dir / "wegweiser.yml"
-    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {"audiences": []}
+    return yamlio.load(path.read_text(encoding="utf-8")) if path.exists() else {"audiences": []}
 
 
 def page_meta(site, topic: str, lang: str) -> tuple[dict, str] | None:
@@ -58,7 +58,7 @@ def _page_meta(site_dir: Path, site_land: str | None, topic: str, lang: str) -> 
             path = base / "leistungen" / f"{topic}.{lg}.md"
             if path.exists():
                 parts = split_front_matter(path.read_text(encoding="utf-8"))
-                meta = (yaml.safe_load(parts[0]) if parts else None) or {}
+                meta = (yamlio.load(parts[0]) if parts else None) or {}
                 land = meta.get("land")
                 if land and site_land and land != site_land and base == CONTENT_DIR:
                     return None
