@@ -102,9 +102,18 @@ def test_arabic_guide_carries_arabic_headings(marl, audience):
         assert set(t(key).replace(" ", "")) <= set(text), key
 
 
-@pytest.mark.xfail(strict=True, reason="poppler's pdftotext ignores Typst's /ReversedChars marked content and "
-                   "splits Arabic runs at the glyphs' vertical offsets; the rendering is right (see the PNG)")
 def test_arabic_headings_extract_in_reading_order(marl):
+    """Copied or read aloud, Arabic text comes out in reading order with no letter doubled: each
+    glyph of Cairo maps to its own letters (Noto Sans Arabic drew dots as separate glyphs, which
+    Typst mapped to the letter again: "تتجج")."""
+    text = text_of(marl["stadtteiltreff", "ar"].files["a4"])
+    assert "أين تجد المساعدة في" in text  # the title, wegweiser.title
+    assert "العنوان" in text  # office.address
+
+
+@pytest.mark.xfail(strict=True, reason="poppler's pdftotext reverses the letters of a ligature glyph in "
+                   "right-to-left text (لى → ىل, لا → ال); the PDF maps the glyph to the letters in order")
+def test_arabic_ligatures_extract_in_reading_order(marl):
     assert translator("ar")("wegweiser.offices") in text_of(marl["stadtteiltreff", "ar"].files["a4"])
 
 
@@ -136,7 +145,7 @@ def test_every_font_is_embedded(marl, audience, lang):
         for row in rows:
             assert row.split()[-5] == "yes", f"{path.name}: not embedded: {row}"  # columns: emb sub uni object ID
         if lang == "ar":
-            assert "NotoSansArabic" in listing
+            assert "Cairo" in listing
 
 
 @pytest.mark.parametrize("audience", AUDIENCES)
