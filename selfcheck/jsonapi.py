@@ -38,3 +38,16 @@ def evaluate_json(text: str, local_text: str | None = None) -> str:
     except Exception as exc:  # noqa: BLE001 - the page must get an answer, not a dead worker
         return json.dumps({"ok": False, "internal": type(exc).__name__})
     return json.dumps({"ok": True, "result": result}, ensure_ascii=False)
+
+
+def warm_up() -> None:
+    """Import every program and read the parameters and local data: what the first evaluation
+    would otherwise pay for. The page's worker calls it once the engine is ready, while the
+    person is still answering; it touches no answer."""
+    from . import programs
+    from .params import load_data
+
+    for program in programs.computed():
+        programs.module(program)
+    load_data()
+    bundled_local()

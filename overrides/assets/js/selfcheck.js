@@ -11,6 +11,7 @@ import { Results } from "./selfcheck/results.js";
 import { Texts, translator } from "./selfcheck/text.js";
 
 const root = document.getElementById("selfcheck");
+const SWEEP_PART = 4; // chart points per worker message (about 20 ms of engine time)
 
 if (root) {
   const json = (id) => JSON.parse(document.getElementById(id).textContent);
@@ -219,9 +220,17 @@ if (root) {
     chartBox.hidden = true;
     if (someoneCanEarn(household, facts.working_age)) {
       const sweep = sweepHouseholds(household);
-      const swept = await ask("sweep", { households: sweep.points });
-      if (swept.ok && last?.household === household) {
-        drawChart(byId("sc-chart"), sweep, swept.results, t, money, lang, (id) => texts.program(id));
+      // In small parts, one after the other: a new submit waits in the worker for one part at
+      // most, not for the whole sweep, and a superseded sweep stops.
+      const swept = [];
+      for (let i = 0; i < sweep.points.length; i += SWEEP_PART) {
+        if (last?.household !== household) return true;
+        const part = await ask("sweep", { households: sweep.points.slice(i, i + SWEEP_PART) });
+        if (!part.ok) return true;
+        swept.push(...part.results);
+      }
+      if (last?.household === household) {
+        drawChart(byId("sc-chart"), sweep, swept, t, money, lang, (id) => texts.program(id));
         chartBox.hidden = false;
       }
     }
