@@ -22,7 +22,7 @@ from pathlib import Path
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitebuild import brand, bundle, check, compress, csp, offline, pyodide, reporting, sites, stage, stdlib  # noqa: E402
+from sitebuild import brand, bundle, check, compress, csp, fonts, offline, search, pyodide, reporting, sites, stage, stdlib  # noqa: E402
 from sitebuild.wegweiser import pages as wegweiser  # noqa: E402
 
 
@@ -62,6 +62,8 @@ def build(site_dir: str | None) -> Path:
     pyodide.copy_runtime(out, stdlib.trimmed_zip(bundle.build_zip(local=None),
                                                 pyodide.installed_dir() / "python_stdlib.zip"))
     bundle.write(out, zip_bytes)
+    fonts.copy(out)
+    search.split(out, site.languages)
     (out / "assets" / "css" / "brand.css").write_text(brand.css(site.data["colours"]), encoding="utf-8")
     if site.data.get("logo"):
         (out / "assets" / "brand").mkdir(exist_ok=True)
@@ -100,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--languages", default="de,en,ar")
     new.add_argument("--id", help="folder name (default: from the name)")
     new.add_argument("--force", action="store_true", help="overwrite an existing folder")
+    tcheck = sub.add_parser("check-translation", help="check translations against their German pages (file:line)")
+    tcheck.add_argument("files", nargs="+", help="e.g. content/leistungen/wohngeld.tr.md")
     guide = sub.add_parser("wegweiser", help="make one printed guide")
     guide.add_argument("--site")
     for name in ("--town", "--audience", "--lang"):
@@ -116,6 +120,17 @@ def main(argv: list[str] | None = None) -> int:
         from sitebuild import impact
 
         return impact.main(args.base, args.site, args.output)
+
+    if args.command == "check-translation":
+        from sitebuild.resolve import build_date
+
+        problems = check.Problems()
+        for name in args.files:  # the page's own rules (front matter, placeholders), then its translation's
+            check.check_page(Path(name).resolve(), build_date(), problems)
+        report(problems)
+        errors = problems.errors()
+        print(f"check-translation: {len(errors)} problem(s)" if errors else "check-translation: ok")
+        return 1 if errors else 0
 
     if args.command == "wegweiser":
         from sitebuild.wegweiser import make_one

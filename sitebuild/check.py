@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from . import ROOT
-from . import contentrules, legalreview, localdata, schemas
+from . import contentrules, legalreview, localdata, schemas, translations
 from .frontmatter import split_front_matter
 from .selfcheckpage import PROGRAMS
 from .placeholders import PARAM_RE, TABLE_RE, PlaceholderError, resolve
@@ -43,10 +43,11 @@ class Problem(str):
 
 
 # Rules that describe a page due for review, not a broken site: `build` prints them and goes on.
-NOT_BLOCKING = {"stale-stand"}
+# A stale translation (its German page changed since) is shown to readers as such, and warned here.
+NOT_BLOCKING = {"stale-stand", "stale-translation"}
 # Warnings: `check` prints them and still passes. A period of the law typed as a number
 # ("6 Monate") is an error like a typed amount: every such period of the content is a parameter.
-WARNINGS = {"stale-source"}  # stale-source: an office's source is older than 24 months
+WARNINGS = {"stale-source", "stale-translation"}  # stale-source: an office's source is older than 24 months
 
 
 class Problems(list):
@@ -136,9 +137,20 @@ def check_page(path: Path, today: date, problems: Problems, known: contentrules.
             problems.add(path, lineno, "unknown placeholder: use {{ param(\"file.key\") }}, {{ unterlagen }} or {{ zustaendig }}",
                          "placeholder")
 
+    if translations.source_of(path) is not None:
+        check_translation(path, problems)
     if path.parent.name == "leistungen" and path.name.endswith(".de.md"):
         check_benefit(path, meta, fm_text, body, body_line, today, problems)
     legalreview.check(path, meta, fm_text, body, today, problems)
+
+
+def check_translation(path: Path, problems: Problems) -> None:
+    """A translation against its German page: provenance, machinery, glossary (sitebuild/translations)."""
+    for line, rule, message in translations.check(path):
+        if rule == "stale-translation":
+            problems.warn(path, line, message, rule)
+        else:
+            problems.add(path, line, message, rule)
 
 
 def own_params(path: Path, meta: dict) -> set[str]:
