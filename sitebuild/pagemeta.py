@@ -11,6 +11,13 @@ from .components import render
 H1_RE = re.compile(r"^# .+$", re.M)
 
 
+def under_title(markdown: str, html: str) -> str:
+    """``html`` as its own block right under the page's title (or first, without one)."""
+    match = H1_RE.search(markdown)
+    block = "\n\n" + html + "\n\n"
+    return markdown[:match.end()] + block + markdown[match.end():] if match else block.lstrip() + markdown
+
+
 def decorate(markdown: str, meta: dict, ui_lang: str, depth: int) -> str:
     """``depth``: how many folders below the docs root the page lies (for relative links)."""
     t = translator(ui_lang)

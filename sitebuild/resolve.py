@@ -16,7 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from . import pagemeta, placeholders, selfcheckpage
+from . import bidi, pagemeta, placeholders, selfcheckpage, translations
+from .components import render
 from .frontmatter import split_front_matter
 from .localdata import LocalData
 from .localpages import benefit_offices_block
@@ -50,7 +51,10 @@ def page_body(meta: dict, body: str, file_lang: str, lang: str, depth: int, loca
     body = placeholders.fill_tables(body, file_lang, day)
     body = placeholders.fill_documents(body, meta.get("documents", []))
     body = placeholders.fill_offices(body, lambda: benefit_offices_block(local, meta.get("id", ""), file_lang))
-    return pagemeta.decorate(body, meta, lang, depth)
+    body = pagemeta.decorate(body, meta, lang, depth)
+
+    # A German fallback page stays left-to-right; only text in the right-to-left language is isolated.
+    return bidi.isolate(body, file_lang)
 
 
 def resolve_meta(meta: dict, file_lang: str, day: date) -> dict:
@@ -65,11 +69,35 @@ def resolve_meta(meta: dict, file_lang: str, day: date) -> dict:
     return {k: fill(v) if k in ("summary", "deadlines", "documents") else v for k, v in meta.items()}
 
 
-def resolve(staging: Path, languages: list[str], site_dir: Path, day: date | None = None) -> None:
+GERMAN_ONLY = ("leichte-sprache",)  # sections that are a form of German, not a language
+
+
+def german_url(path: Path, staging: Path) -> str:
+    """The German page's address relative to the same page in another language (directory URLs:
+    ``tr/leistungen/wohngeld/`` -> ``../../../leistungen/wohngeld/``)."""
+    rel = path.relative_to(staging).as_posix()[: -len(f".{SOURCE_LANGUAGE}.md")]
+    url = "" if rel == "index" else rel[: -len("index")] if rel.endswith("/index") else rel + "/"
+    return "../" * (1 + url.count("/")) + url
+
+
+def translation_state(meta: dict, german_hash: str, generated: bool) -> dict:
+    """What the page tells its readers about its translation: made by machine, and/or outdated."""
+    info = meta.get("translation") if isinstance(meta.get("translation"), dict) else {}
+    method = "machine" if generated else str(info.get("method", "machine"))
+    stale = not generated and bool(info) and str(info.get("source_hash")) != german_hash
+    return {"method": method, "stale": stale}
+
+
+def resolve(staging: Path, languages: list[str], site_dir: Path, day: date | None = None,
+            content_dir: Path | None = None) -> None:
     day = day or build_date()
     local = LocalData.load(site_dir)
     german = sorted(staging.rglob(f"*.{SOURCE_LANGUAGE}.md"))
     sources = {path: read(path) for path in german}  # before the German pages are rewritten
+    # A page of content/ has a German source to be current with; the others are made from data.
+    content_dir = content_dir or staging
+    hashes = {path: translations.source_hash(content_dir / path.relative_to(staging))
+              for path in german if (content_dir / path.relative_to(staging)).exists()}
     for lang in languages:
         for path in german:
             target = path.with_name(path.name[: -len(f".{SOURCE_LANGUAGE}.md")] + f".{lang}.md")
@@ -77,13 +105,24 @@ def resolve(staging: Path, languages: list[str], site_dir: Path, day: date | Non
                 meta, body = dict(sources[path][0]), sources[path][1]
                 file_lang = SOURCE_LANGUAGE
                 if lang != SOURCE_LANGUAGE:
-                    meta["fallback"] = SOURCE_LANGUAGE
+                    german_only = path.relative_to(staging).parts[0] in GERMAN_ONLY
+                    meta["german_only" if german_only else "fallback"] = SOURCE_LANGUAGE
             else:
                 meta, body = read(target)
                 file_lang = lang
+                if lang != SOURCE_LANGUAGE:
+                    generated = path not in hashes or bool(meta.get("generated"))
+                    meta["translated"] = translation_state(meta, hashes.get(path, ""), generated)
             depth = len(path.relative_to(staging).parts) - 1
             meta = resolve_meta(meta, file_lang, day)
             body = page_body(meta, body, file_lang, lang, depth, local, day)
+            state = meta.pop("translated", None)
+            if state and (state["method"] == "machine" or state["stale"]):
+                body = pagemeta.under_title(body, str(render(
+                    "translation_notice", lang=lang, machine=state["method"] == "machine", stale=state["stale"],
+                    german=german_url(path, staging))))
+            if isinstance(meta.get("keywords"), list):  # searchable (as the theme's tags), not shown
+                meta["tags"] = [str(word) for word in meta["keywords"]]
             if meta.get("template") in ("selfcheck.html", "adviser.html"):
                 meta["selfcheck"] = {k: str(v) for k, v in selfcheckpage.context(lang, local, str(staging), day).items()}
             write(target, meta, body)

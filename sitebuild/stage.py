@@ -30,10 +30,8 @@ LAND_NOTICE = """---
 ---
 # {title}
 
-!!! info "Landesrecht"
-    Die Regeln zu diesem Thema macht jedes Bundesland selbst. Diese Seite beschreibt die Regeln in
-    {page_land}. Für {site_land} haben wir sie noch nicht geschrieben. Bitte fragen Sie die
-    zuständige Stelle vor Ort.
+!!! info "{heading}"
+    {text}
 
 {{{{ zustaendig }}}}
 """
@@ -52,10 +50,12 @@ def replace_foreign_land_pages(staging: Path, site_land: str | None) -> list[Pat
         if not page_land or not site_land or page_land == site_land:
             continue
         keep = {k: meta[k] for k in ("id", "title", "office_type", "stand") if k in meta}  # no Land-specific summary
+        keep["generated"] = True  # the notice is made here, in the page's language, not translated
         front = yaml.safe_dump(keep, allow_unicode=True, sort_keys=False).strip()
-        path.write_text(LAND_NOTICE.format(front=front, title=meta.get("title", ""),
-                                           page_land=LAENDER.get(page_land, page_land),
-                                           site_land=LAENDER.get(site_land, site_land)), encoding="utf-8")
+        t = translator(path.name.split(".")[-2])
+        text = t("land.notice", page_land=LAENDER.get(page_land, page_land), site_land=LAENDER.get(site_land, site_land))
+        path.write_text(LAND_NOTICE.format(front=front, title=meta.get("title", ""), heading=t("land.notice_title"),
+                                           text=text), encoding="utf-8")
         replaced.append(path)
     return replaced
 
@@ -129,7 +129,7 @@ def stage(site, staging: Path, content_dir: Path = CONTENT_DIR, day=None) -> Pat
     generate(site, staging, content_dir)
     from .resolve import resolve
 
-    resolve(staging, site.languages, site.dir, day)
+    resolve(staging, site.languages, site.dir, day, content_dir)
     return staging
 
 
