@@ -15,9 +15,14 @@
     held.splice(0).forEach((go) => go());
   };
 
+  // Each language has its own index (sitebuild/search.py): German at the site root, the others
+  // in their language folder. The theme asks for the root one; ask for the page's language's.
+  const lang = document.documentElement.getAttribute("lang") || "de";
+  const own = (url) => (lang === "de" ? url : String(url).replace(INDEX, `/${lang}/search/search_index.json$1`));
+
   XMLHttpRequest.prototype.open = function (method, url, ...rest) {
     this.slSearchIndex = INDEX.test(String(url));
-    return open.call(this, method, url, ...rest);
+    return open.call(this, method, this.slSearchIndex ? own(url) : url, ...rest);
   };
   XMLHttpRequest.prototype.send = function (...args) {
     if (this.slSearchIndex && !wanted) {

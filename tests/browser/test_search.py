@@ -1,0 +1,35 @@
+"""Search per language (issue 13): each language searches its own index, and the words people of
+that language use for a benefit find its page first."""
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# query, language root, the page that must come first
+QUERIES = [
+    ("housing benefit", "en/", "en/leistungen/wohngeld/"),
+    ("konut yardımı", "tr/", "tr/leistungen/wohngeld/"),
+    ("إعانة السكن", "ar/", "ar/leistungen/wohngeld/"),
+    ("Wohngeld", "", "leistungen/wohngeld/"),
+]
+
+
+def results(page, site_url, root, query):
+    page.goto(site_url + "/" + root)
+    page.locator("label[for='__search']").first.click()
+    field = page.locator("input[data-md-component='search-query']")
+    field.fill(query)
+    page.wait_for_selector(".md-search-result__item", timeout=60_000)
+    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(a => a.href)")
+
+
+@pytest.mark.parametrize("query,root,first", QUERIES, ids=[q[1] or "de" for q in QUERIES])
+def test_the_benefit_page_comes_first_in_its_language(page, site_url, query, root, first):
+    found = results(page, site_url, root, query)
+    assert found, f"no result for {query!r}"
+    assert found[0].split("#")[0] == f"{site_url}/{first}"
+    # only this language's pages: the German index is at the root, the others in their folders
+    langs = {href[len(site_url) + 1:].split("/", 1)[0] for href in found}
+    if root:
+        assert langs == {root.strip("/")}
+    else:
+        assert not langs & {"en", "tr", "ar", "uk", "ru", "pl"}
