@@ -52,10 +52,17 @@ def page_count(pdf: bytes) -> int:
     return len(PAGE_RE.findall(pdf))
 
 
-def qr_svg(url: str) -> str:
+def qr_svg(url: str | None) -> str | None:
+    if not url:
+        return None
     buf = io.BytesIO()
     segno.make(url, error="m").save(buf, kind="svg", scale=4, border=2, xmldecl=False, svgns=True)
     return buf.getvalue().decode("ascii")
+
+
+def qr_input(guide: dict) -> dict:
+    svg = qr_svg(guide["url"])
+    return {"qr": svg} if svg else {}
 
 
 def _typst(inputs: dict, source: str = "guide.typ", root: Path = HERE) -> bytes:
@@ -64,7 +71,7 @@ def _typst(inputs: dict, source: str = "guide.typ", root: Path = HERE) -> bytes:
 
 def render_a4(guide: dict, accent: str = "#005a8c") -> bytes:
     base = {"data": json.dumps(guide, ensure_ascii=False, sort_keys=True), "format": "a4",
-            "qr": qr_svg(guide["url"]), "accent": accent}
+            **qr_input(guide), "accent": accent}
     for size in A4_SIZES:  # shrink the type until it fits two pages
         pdf = _typst({**base, "size": size})
         if page_count(pdf) <= 2:
@@ -74,7 +81,7 @@ def render_a4(guide: dict, accent: str = "#005a8c") -> bytes:
 
 def render_a5(guide: dict, accent: str = "#005a8c") -> bytes:
     base = {"data": json.dumps(guide, ensure_ascii=False, sort_keys=True), "format": "a5",
-            "qr": qr_svg(guide["url"]), "accent": accent, "size": A5_SIZE}
+            **qr_input(guide), "accent": accent, "size": A5_SIZE}
     pdf = _typst(base)
     pad = -page_count(pdf) % 4
     return _typst({**base, "pad": str(pad)}) if pad else pdf

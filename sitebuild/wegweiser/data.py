@@ -66,10 +66,12 @@ def _page_meta(site_dir: Path, site_land: str | None, topic: str, lang: str) -> 
     return None
 
 
-def page_url(site, town_id: str, lang: str) -> str:
-    """The town page in ``lang``: what the QR code opens. Without a base_url (not yet hosted) the
-    local preview of ``build.py serve``."""
-    base = site.data.get("base_url") or "http://127.0.0.1:8000/"
+def page_url(site, town_id: str, lang: str) -> str | None:
+    """The town page in ``lang``: what the QR code opens. None without a base_url (a copy not yet
+    hosted): the guide then prints neither a QR code nor an address, rather than one of this machine."""
+    base = site.data.get("base_url")
+    if not base:
+        return None
     base = base if base.endswith("/") else base + "/"
     prefix = "" if lang == "de" else f"{lang}/"
     return f"{base}{prefix}orte/{town_id}/"

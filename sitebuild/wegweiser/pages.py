@@ -41,7 +41,7 @@ def _front(title: str) -> str:
 
 
 def guide_html(guide: dict, anchor: str) -> Markup:
-    return components.render("wegweiser_guide", g=guide, anchor=anchor, qr=Markup(qr_svg(guide["url"])))
+    return components.render("wegweiser_guide", g=guide, anchor=anchor, qr=Markup(qr_svg(guide["url"]) or ""))
 
 
 def custom_audience(config: dict) -> dict:

@@ -7,6 +7,7 @@ offices.yml (or the catalog's "please ask") and the headings in locales/<lang>/L
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import subprocess
@@ -21,7 +22,9 @@ from sitebuild.wegweiser import data, impose, make, page_count
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-results" / "wegweiser"
-SITE = sites.load_site(None)
+BUILT = sites.load_site(None)  # as configured: not yet hosted (base_url null)
+# The printed guides of a hosted copy: the municipality has set its address (an example domain here).
+SITE = dataclasses.replace(BUILT, data={**BUILT.data, "base_url": "https://soziallotse.example/"})
 LOCAL = LocalData.load(SITE.dir)
 SECOND = "tr" if "tr" in SITE.languages else "en"
 LANGS = ["de", SECOND, "ar"]
@@ -255,8 +258,20 @@ def test_html_guide_says_what_the_pdf_says(built_site):
     page = (built_site / "ar" / "wegweiser" / "marl" / "stadtteiltreff-ar-de" / "index.html").read_text(encoding="utf-8")
     for office in OFFICES:
         assert address_line(office, "ar") in page
-    assert 'dir="rtl"' in page and "<svg" in page
-    assert data.page_url(SITE, "marl", "ar") in page
+    assert 'dir="rtl"' in page
+    # the built site has no base_url yet: no QR code and no address of this machine
+    assert data.page_url(BUILT, "marl", "ar") is None
+    assert "<svg" not in page and "127.0.0.1" not in page
+
+
+def test_a_guide_of_a_copy_not_yet_hosted_prints_no_qr_code_and_no_address(tmp_path):
+    made = make(BUILT, LOCAL, LOCAL.town("marl"), data.load_config(BUILT)["audiences"][0], "tr", True, tmp_path)
+    text = text_of(made.files["a4"])
+    assert "127.0.0.1" not in text and "http" not in text
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", "-singlefile",
+                    str(made.files["a4"]), str(tmp_path / "p")], check=True)
+    scanned = subprocess.run(["zbarimg", "--raw", "-q", str(tmp_path / "p.png")], capture_output=True, text=True)
+    assert scanned.stdout.strip() == ""
 
 
 def test_custom_guide_page_works_without_a_server(built_site):
