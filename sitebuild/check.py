@@ -335,6 +335,9 @@ def run(site: str | None = None, content_dir: Path | None = None, params_dir: Pa
     known = contentrules.Known(amounts=known_values(params_dir),
                                pages=contentrules.page_ids(content_dir, generated_pages(loaded.dir if loaded else None)))
     languages = configured_languages()
+    for po in sorted((ROOT / "locales").glob("*/LC_MESSAGES/messages.po")):
+        for line, rule, message in translations.catalog_findings(po, po.parents[1].name):
+            problems.add(po, line, message, rule)
     for path in sorted(content_dir.rglob("*.md")):
         if path.name.isupper() or path.name.startswith(("TODO", "README")):
             continue  # editors' notes, not pages

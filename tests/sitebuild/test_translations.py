@@ -162,3 +162,16 @@ def test_every_translation_in_content_keeps_its_german_machinery():
         bad += [f"{path.relative_to(content)}:{line}: {message}"
                 for line, rule, message in translations.check(path) if rule != "stale-translation"]
     assert bad == []
+
+
+def test_a_catalog_string_that_renders_a_glossary_term_otherwise_is_flagged(tmp_path):
+    po = tmp_path / "messages.po"
+    po.write_text('msgid "x"\nmsgstr "Apply for housing allowance (Wohngeld)"\n', encoding="utf-8")
+    assert list(translations.catalog_findings(po, "en")) == [
+        (2, "glossary", "'housing allowance' renders 'Wohngeld' otherwise than the glossary: write 'housing benefit'")]
+
+
+def test_the_catalogs_follow_the_glossary():
+    bad = [f"{po}:{line}: {message}" for po in sorted((translations.ROOT / "locales").glob("*/LC_MESSAGES/messages.po"))
+           for line, _, message in translations.catalog_findings(po, po.parents[1].name)]
+    assert bad == []

@@ -1,0 +1,55 @@
+"""Languages on a phone (issue 13): the language menu is one tap away on every page and names each
+language in itself; Arabic pages load their font from the site itself."""
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+NATIVE = {"Deutsch", "English", "Türkçe", "العربية", "Українська", "Русский", "Polski"}
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(**PHONE)
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["/leistungen/wohngeld/", "/ar/orte/marl/", "/uk/selbstcheck/"])
+def test_one_tap_opens_the_language_menu_with_native_names(phone, site_url, path):
+    page = phone.new_page()
+    page.goto(site_url + path)
+    button = page.locator(".md-header__option .md-select").first
+    assert button.is_visible()
+    button.locator("button, [tabindex], .md-header__button").first.tap()
+    links = page.locator(".md-select__list a.md-select__link")
+    page.wait_for_function("() => [...document.querySelectorAll('.md-select__link')].some(a => a.offsetParent && a.getBoundingClientRect().height > 0)")
+    names = {name.strip() for name in links.all_inner_texts()}
+    assert names == NATIVE
+    turkish = page.locator(".md-select__link", has_text="Türkçe")
+    turkish.tap()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path.startswith("/tr/")
+    assert page.evaluate("document.documentElement.lang") == "tr"
+
+
+def test_arabic_pages_use_the_arabic_font_served_by_the_site(fresh_page, site_url):
+    page = fresh_page
+    fonts = []
+    page.on("request", lambda r: r.resource_type == "font" and fonts.append(r.url))
+    page.goto(site_url + "/ar/leistungen/wohngeld/", wait_until="networkidle")
+    page.evaluate("document.fonts.ready")
+    assert fonts and all(urlsplit(u).netloc == urlsplit(site_url).netloc for u in fonts)
+    assert any(u.endswith("/assets/fonts/noto-sans-arabic-arabic-400-normal.woff2") for u in fonts)
+    assert page.evaluate("document.fonts.check('16px \"Noto Sans Arabic\"', 'إعانة')")
+    assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith('"Noto Sans Arabic"')
+
+
+def test_latin_pages_load_no_web_font(fresh_page, site_url):
+    page = fresh_page
+    fonts = []
+    page.on("request", lambda r: r.resource_type == "font" and fonts.append(r.url))
+    page.goto(site_url + "/tr/leistungen/wohngeld/", wait_until="networkidle")
+    assert fonts == []
