@@ -100,9 +100,6 @@ def fill_params(markdown: str, lang: str, day: date) -> str:
     return PARAM_RE.sub(repl, fill_tables(markdown, lang, day))
 
 
-AGE_BANDS = {"de": ("unter {0} Jahren", "ab {0} Jahren"),
-             "en": ("under {0}", "from {0}"),
-             "ar": ("أقل من {0} سنة", "من {0} سنة")}
 
 
 def age_table(ref: str, lang: str, day: date, heads: tuple[str, str], data: dict | None = None) -> str:
@@ -116,10 +113,12 @@ def age_table(ref: str, lang: str, day: date, heads: tuple[str, str], data: dict
             or not all(str(k).isdigit() for k in found.value):
         raise PlaceholderError(f"parameter '{ref}' is not a table keyed by age")
     ages = sorted(int(k) for k in found.value)
-    under, from_ = AGE_BANDS.get(lang, AGE_BANDS["de"])
+    from .catalogs import translator  # the age bands are interface strings of every language
+
+    t = translator(lang)
     rows = [f"| {heads[0]} | {heads[1]} |", "|---|---|"]
     for i, age in enumerate(ages):
-        label = under.format(ages[1]) if age == 0 and len(ages) > 1 else from_.format(age)
+        label = t("table.age_under", age=ages[1]) if age == 0 and len(ages) > 1 else t("table.age_from", age=age)
         rows.append(f"| {label} | {format_value(found.value[str(age)], found.unit, lang)} |")
     return "\n".join(rows)
 

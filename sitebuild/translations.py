@@ -118,6 +118,14 @@ class Page:
         return self.body_lines[-1][0] if self.body_lines else self.body_line
 
 
+# A table's column titles are text (translated); its parameter is the machinery.
+TABLE_ARGS_RE = re.compile(r"(param_table\([\"'][^\"']+[\"']).*\)")
+
+
+def placeholders(page: Page):
+    return [(TABLE_ARGS_RE.sub(r"\1, …)", key), line) for key, line in page.items(PLACEHOLDER_RE)]
+
+
 def _in_order(kind: str, german: list, translated: list, page: Page):
     """Items that must come in the German order (placeholders, headings)."""
     a, b = [k for k, _ in german], [k for k, _ in translated]
@@ -199,7 +207,7 @@ def check(path: Path, text: str | None = None, german_text: str | None = None):
         rest = PLACEHOLDER_RE.sub("", line[1])
         if "{{" in rest or "}}" in rest or "{%" in rest:
             yield line[0], "translation", "broken placeholder: copy it exactly as in the German page, e.g. {{ param('file.key') }}"
-    for line, message in _in_order("placeholder", german.items(PLACEHOLDER_RE), page.items(PLACEHOLDER_RE), page):
+    for line, message in _in_order("placeholder", placeholders(german), placeholders(page), page):
         yield line, "translation", message
     for line, message in _in_order("heading level", german.headings(), page.headings(), page):
         yield line, "translation", message + " (a translation keeps every section of the German page)"
