@@ -32,7 +32,7 @@ PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}")
 LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 HREF_RE = re.compile(r"\bhref=\"([^\"]+)\"")
 HEADING_RE = re.compile(r"^(#{1,6})\s+\S")
-SECTION_RE = re.compile(r"§§?\s*([0-9]+\s*[a-z]?)\b")
+SECTION_RE = re.compile(r"§§?\s*([0-9]+[a-z]?)\b")
 # What is not prose: placeholders, link targets, URLs, tags and attribute lists (their digits are
 # compared as placeholders and links, or are markup).
 NOT_PROSE_RE = re.compile(r"\{\{.*?\}\}|\]\([^)]*\)|https?://\S+|<[^>]+>|\{[:#.][^}]*\}|\{ [#.][^}]*\}")
