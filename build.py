@@ -104,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--force", action="store_true", help="overwrite an existing folder")
     tcheck = sub.add_parser("check-translation", help="check translations against their German pages (file:line)")
     tcheck.add_argument("files", nargs="+", help="e.g. content/leistungen/wohngeld.tr.md")
+    sub.add_parser("translations", help="per language: pages translated (machine, reviewed), stale, missing")
     guide = sub.add_parser("wegweiser", help="make one printed guide")
     guide.add_argument("--site")
     for name in ("--town", "--audience", "--lang"):
@@ -131,6 +132,20 @@ def main(argv: list[str] | None = None) -> int:
         errors = problems.errors()
         print(f"check-translation: {len(errors)} problem(s)" if errors else "check-translation: ok")
         return 1 if errors else 0
+
+    if args.command == "translations":
+        from sitebuild import translations
+
+        languages = [lang for lang in check.configured_languages() if lang != "de"]
+        rows = translations.status(translations.ROOT / "content", languages)
+        print(f"{'':10}" + "".join(f"{lang:>9}" for lang in languages))
+        for state in ("machine", "reviewed", "stale", "missing"):
+            print(f"{state:10}" + "".join(f"{sum(1 for r in rows if r[lang] == state):>9}" for lang in languages))
+        for row in rows:
+            if any(row[lang] in ("stale", "missing") for lang in languages):
+                print("  " + row["page"] + ": " + ", ".join(f"{lang} {row[lang]}" for lang in languages
+                                                         if row[lang] in ("stale", "missing")))
+        return 0
 
     if args.command == "wegweiser":
         from sitebuild.wegweiser import make_one

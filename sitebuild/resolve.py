@@ -69,7 +69,7 @@ def resolve_meta(meta: dict, file_lang: str, day: date) -> dict:
     return {k: fill(v) if k in ("summary", "deadlines", "documents") else v for k, v in meta.items()}
 
 
-GERMAN_ONLY = ("leichte-sprache",)  # sections that are a form of German, not a language
+GERMAN_ONLY = translations.GERMAN_ONLY
 
 
 def german_url(path: Path, staging: Path) -> str:

@@ -20,6 +20,7 @@ from . import ROOT, yamlio
 from .frontmatter import split_front_matter
 
 SOURCE_LANGUAGE = "de"
+GERMAN_ONLY = ("leichte-sprache",)  # sections that are a form of German, not a language: never translated
 GLOSSARY = ROOT / "locales" / "glossary.yml"
 HASH_LENGTH = 12
 # The front-matter texts a translation translates (the other keys are copied as they are).
@@ -256,6 +257,8 @@ def status(content_dir: Path, languages: list[str]) -> list[dict]:
     """Per German page and language: missing, machine, reviewed, or stale."""
     rows = []
     for german in sorted(content_dir.rglob(f"*.{SOURCE_LANGUAGE}.md")):
+        if german.relative_to(content_dir).parts[0] in GERMAN_ONLY:
+            continue
         stem = german.name[: -len(f".{SOURCE_LANGUAGE}.md")]
         row = {"page": german.relative_to(content_dir).with_name(stem).as_posix()}
         for lang in languages:
