@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup
+
+ISOLATED = Markup('<bdi dir="ltr">{}</bdi>')
+
 RTL = {"ar", "fa", "he", "ur", "ps", "ckb"}
 
 _NUM = r"[0-9]+(?:[.,:/\u00a0 \-–][0-9]+)*"
@@ -21,7 +25,7 @@ PROTECTED_RE = re.compile(r"<[^>]*>|\]\([^)]*\)|\{[^{}]*\}|`[^`]*`|https?://\S+"
 
 
 def _prose(segment: str) -> str:
-    return RUN_RE.sub(lambda m: f'<bdi dir="ltr">{m.group(0)}</bdi>', segment)
+    return RUN_RE.sub(lambda m: str(ISOLATED.format(m.group(0))), segment)
 
 
 LIST_MARKER_RE = re.compile(r"^\s*[0-9]+[.)]\s+")
