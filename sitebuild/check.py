@@ -137,7 +137,7 @@ def check_page(path: Path, today: date, problems: Problems, known: contentrules.
             problems.add(path, lineno, "unknown placeholder: use {{ param(\"file.key\") }}, {{ unterlagen }} or {{ zustaendig }}",
                          "placeholder")
 
-    if translations.source_of(path) is not None:
+    if translations.source_of(path) is not None and (not languages or suffix.group(1) in languages):
         check_translation(path, problems)
     if path.parent.name == "leistungen" and path.name.endswith(".de.md"):
         check_benefit(path, meta, fm_text, body, body_line, today, problems)

@@ -118,9 +118,14 @@ def resolve(staging: Path, languages: list[str], site_dir: Path, day: date | Non
             body = page_body(meta, body, file_lang, lang, depth, local, day)
             state = meta.pop("translated", None)
             if state and (state["method"] == "machine" or state["stale"]):
-                body = pagemeta.under_title(body, str(render(
-                    "translation_notice", lang=lang, machine=state["method"] == "machine", stale=state["stale"],
-                    german=german_url(path, staging))))
+                notice = str(render("translation_notice", lang=lang, machine=state["method"] == "machine",
+                                    stale=state["stale"], german=german_url(path, staging)))
+                # under the title; a tool's page (self-check, offline) shows it after the tool, so
+                # that the first question stays in view on a phone
+                if meta.get("template") in ("selfcheck.html", "adviser.html", "offline.html"):
+                    meta["translation_notice"] = notice
+                else:
+                    body = pagemeta.under_title(body, notice)
             if isinstance(meta.get("keywords"), list):  # searchable (as the theme's tags), not shown
                 meta["tags"] = [str(word) for word in meta["keywords"]]
             if meta.get("template") in ("selfcheck.html", "adviser.html"):

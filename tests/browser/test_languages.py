@@ -30,7 +30,7 @@ def test_one_tap_opens_the_language_menu_with_native_names(phone, site_url, path
     assert names == NATIVE
     turkish = page.locator(".md-select__link", has_text="Türkçe")
     turkish.tap()
-    page.wait_for_load_state()
+    page.wait_for_url("**/tr/**")
     assert urlsplit(page.url).path.startswith("/tr/")
     assert page.evaluate("document.documentElement.lang") == "tr"
 

@@ -15,8 +15,8 @@ QUERIES = [
 
 def results(page, site_url, root, query):
     page.goto(site_url + "/" + root)
-    page.locator("label[for='__search']").first.click()
     field = page.locator("input[data-md-component='search-query']")
+    field.click()
     field.fill(query)
     page.wait_for_selector(".md-search-result__item", timeout=60_000)
     return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(a => a.href)")

@@ -32,12 +32,14 @@ def test_every_page_exists_in_every_language_with_placeholders_resolved(staged):
             assert not re.search(r"\{\{\s*(param|unterlagen|zustaendig)\b", text), page
 
 
-def test_a_page_not_translated_is_an_explicit_german_fallback(staged):
-    _, docs = staged
-    # content/datenschutz exists only in German
-    english = split_front_matter((docs / "datenschutz.en.md").read_text(encoding="utf-8"))[0]
-    german = split_front_matter((docs / "datenschutz.de.md").read_text(encoding="utf-8"))[0]
-    assert "fallback: de" in english and "fallback" not in german
+def test_leichte_sprache_is_german_in_every_language_and_marked_so(staged):
+    site, docs = staged
+    # every other page is translated (tests/sitebuild/test_build.py stages a German-only page)
+    for lang in site.languages[1:]:
+        meta = split_front_matter((docs / "leichte-sprache" / f"wohngeld.{lang}.md").read_text(encoding="utf-8"))[0]
+        assert "german_only: de" in meta and "fallback" not in meta
+    german = split_front_matter((docs / "leichte-sprache" / "wohngeld.de.md").read_text(encoding="utf-8"))[0]
+    assert "german_only" not in german
 
 
 def test_the_selfcheck_page_carries_its_context_in_the_front_matter(staged):
