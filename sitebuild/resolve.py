@@ -128,6 +128,9 @@ def resolve(staging: Path, languages: list[str], site_dir: Path, day: date | Non
                     body = pagemeta.under_title(body, notice)
             if isinstance(meta.get("keywords"), list):  # searchable (as the theme's tags), not shown
                 meta["tags"] = [str(word) for word in meta["keywords"]]
+            if meta.get("office_type") and "search" not in meta:
+                # a benefit's own page before the pages that mention it (the theme's search boost)
+                meta["search"] = {"boost": 3}
             if meta.get("template") in ("selfcheck.html", "adviser.html"):
                 meta["selfcheck"] = {k: str(v) for k, v in selfcheckpage.context(lang, local, str(staging), day).items()}
             write(target, meta, body)

@@ -52,7 +52,8 @@ def _once_per_run(config, name: str, make) -> Path:
         stamp = ROOT / "build" / f"{name}.test-run"
         if stamp.exists():
             run, path = json.loads(stamp.read_text())
-            if run == _run_id(config) and Path(path).is_dir():
+            # SL_REUSE_BUILD=1: a developer's re-run against the last build (never in `make test`)
+            if (run == _run_id(config) or os.environ.get("SL_REUSE_BUILD") == "1") and Path(path).is_dir():
                 return Path(path)
         path = make()
         stamp.write_text(json.dumps([_run_id(config), str(path)]))

@@ -1,6 +1,8 @@
 """The standing gate: one page of every page type in every language the site offers, checked on a
 360 px phone: zero axe-core WCAG 2.1 AA violations, no horizontal overflow, every internal link
-and #fragment resolving, `lang` and `dir` right, no request to another origin.
+and #fragment resolving, `lang` and `dir` right, no request to another origin, no Content
+Security Policy violation and no response >= 400 (for the languages other than the default one,
+the privacy crawl leaves these to the gate).
 
 Both axes are data. The languages are the site's (site.yml); the page types are the rows of
 PAGE_TYPES (a pattern over the built site's addresses below a language's root). For each pair
@@ -115,9 +117,13 @@ def direction(lang):
 @pytest.fixture(scope="module")
 def phone(browser, site_url):
     """One phone-sized page for the whole gate, recording every request it makes."""
+    from .test_privacy import WATCH_CSP
+
     context = browser.new_context(**PHONE)
+    context.add_init_script(WATCH_CSP)
     requests = []
     context.on("request", lambda r: requests.append(r.url))
+    context.on("response", lambda r: r.status >= 400 and requests.append(f"status {r.status} {r.url}"))
     page = context.new_page()
     page.set_default_timeout(60_000)
     yield page, requests
@@ -180,6 +186,10 @@ def checks(page, requests, links, lang, origin) -> dict:
         found["links"] = broken[:5]
     if foreign := [u for u in requests if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc != origin]:
         found["foreign requests"] = foreign[:5]
+    if failed := [u for u in requests if u.startswith("status ")]:
+        found["responses >= 400"] = failed[:5]
+    if csp := page.evaluate("window.__csp || []"):
+        found["csp"] = csp[:5]
     return found
 
 
