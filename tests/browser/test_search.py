@@ -18,7 +18,7 @@ def results(page, site_url, root, query):
     field = page.locator("input[data-md-component='search-query']")
     field.click()
     field.fill(query)
-    page.wait_for_selector(".md-search-result__item", timeout=60_000)
+    page.wait_for_selector(".md-search-result__item", state="attached", timeout=30_000)
     return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(a => a.href)")
 
 
