@@ -15,7 +15,7 @@ from pathlib import Path
 
 import brotli
 
-from . import ROOT
+from . import ROOT, cachelock
 
 SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".webmanifest"}
 MIN_SIZE = 1024
@@ -23,15 +23,18 @@ CACHE_DIR = ROOT / "build" / "compress-cache"
 
 
 def _cached(data: bytes, kind: str, pack) -> bytes:
-    key = CACHE_DIR / f"{hashlib.sha256(data).hexdigest()}.{kind}"
+    digest = hashlib.sha256(data).hexdigest()
+    key = CACHE_DIR / f"{digest}.{kind}"
     if key.exists():
         return key.read_bytes()
-    out = pack(data)
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    # write then rename: a build running beside this one never reads half a file
-    part = key.with_name(f"{key.name}.{os.getpid()}.part")
-    part.write_bytes(out)
-    os.replace(part, key)
+    with cachelock.exclusive(CACHE_DIR, digest):
+        if key.exists():  # the build beside this one made it meanwhile
+            return key.read_bytes()
+        out = pack(data)
+        # write then rename: a reader without the lock never sees half a file
+        part = key.with_name(f"{key.name}.{os.getpid()}.part")
+        part.write_bytes(out)
+        os.replace(part, key)
     return out
 
 

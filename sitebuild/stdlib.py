@@ -22,7 +22,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from . import ROOT
+from . import ROOT, cachelock
 
 log = logging.getLogger("soziallotse.stdlib")
 TRACE_SCRIPT = Path(__file__).with_name("trace_stdlib.mjs")
@@ -60,9 +60,17 @@ def _trace_key(engine_zip: bytes, households: list[dict], modules: list[str], st
 def traced_members(engine_zip: bytes, stdlib: bytes) -> list[str] | None:
     """The stdlib zip members the engine loads in Pyodide, or None when they cannot be traced."""
     households, modules = _households(), engine_imports()
-    cache = CACHE_DIR / f"{_trace_key(engine_zip, households, modules, stdlib)}.json"
+    key = _trace_key(engine_zip, households, modules, stdlib)
+    cache = CACHE_DIR / f"{key}.json"
     if cache.exists():
         return json.loads(cache.read_text())
+    with cachelock.exclusive(CACHE_DIR, key):
+        if cache.exists():  # traced meanwhile by the build beside this one
+            return json.loads(cache.read_text())
+        return _trace(engine_zip, households, modules, cache)
+
+
+def _trace(engine_zip: bytes, households: list[dict], modules: list[str], cache: Path) -> list[str] | None:
     if shutil.which("node") is None:
         log.warning("Node.js not found: shipping the full Python standard library")
         return None
