@@ -28,19 +28,18 @@ def all_pages(built_site):
 
 
 def crawled_pages(built_site) -> list[str]:
-    """Every page of the default language and every language's self-check. Of each other
-    language, the gate (test_gate.py) visits one page of every page type with the same rules:
-    requests to its own origin only, no CSP violation, no response >= 400. `make test-full`
+    """Every page of the default language. Of each other language, the gate (test_gate.py)
+    visits one page of every page type and every step of its self-check with the same rules:
+    requests to its own origin only, no CSP violation, no response >= 400 (seven self-checks
+    loading the engine at once in this crawl timed out on two cores). `make test-full`
     (SL_GATE_FULL=1) crawls every page of every language."""
-    from .test_gate import FULL, LANGUAGES, SELFCHECK, language_root, matching, pages_of
+    from .test_gate import FULL, LANGUAGES, language_root, pages_of
 
     if FULL:
         return list(all_pages(built_site))
-    default, *others = LANGUAGES
+    default = LANGUAGES[0]
     chosen = {"/" + language_root(built_site, default) + rel
               for rel, _ in pages_of(built_site, default)}
-    for lang in others:
-        chosen.update(matching(built_site, lang, SELFCHECK))
     return sorted(chosen)
 
 
@@ -61,7 +60,7 @@ async def visit_all(urls: list[str]) -> tuple[list[str], list[str], list[str]]:
                 page = await context.new_page()
                 page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(f"{url}: {m.text}"))
                 try:
-                    await page.goto(url, wait_until="networkidle", timeout=60_000)
+                    await page.goto(url, wait_until="networkidle", timeout=120_000)
                     violations.extend(f"{url}: {v}" for v in await page.evaluate("window.__csp"))
                 except Exception as exc:  # noqa: BLE001 - reported, then asserted on
                     failures.append(f"{url}: {exc}")
