@@ -22,7 +22,7 @@ from pathlib import Path
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitebuild import brand, bundle, check, compress, csp, fonts, offline, search, pyodide, reporting, sites, stage, stdlib  # noqa: E402
+from sitebuild import brand, bundle, check, compress, csp, fonts, offline, search, pyodide, reporting, signlanguage, sites, stage, stdlib  # noqa: E402
 from sitebuild.wegweiser import pages as wegweiser  # noqa: E402
 
 
@@ -68,6 +68,7 @@ def build(site_dir: str | None) -> Path:
     if site.data.get("logo"):
         (out / "assets" / "brand").mkdir(exist_ok=True)
         shutil.copyfile(site.dir / site.data["logo"], out / "assets" / "brand" / Path(site.data["logo"]).name)
+    signlanguage.copy(site.dir, site.data, out)
     offline.write(out, site.languages, "de", version)
     csp.write(out, sites.work_dir(site))
     compress.write(out)  # last: every file is final now

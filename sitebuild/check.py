@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from . import ROOT
-from . import contentrules, legalreview, localdata, schemas, translations
+from . import contentrules, legalreview, leichtesprache, localdata, schemas, signlanguage, translations
 from .frontmatter import split_front_matter
 from .selfcheckpage import PROGRAMS
 from .placeholders import PARAM_RE, TABLE_RE, PlaceholderError, resolve
@@ -139,6 +139,9 @@ def check_page(path: Path, today: date, problems: Problems, known: contentrules.
 
     if translations.source_of(path) is not None and (not languages or suffix.group(1) in languages):
         check_translation(path, problems)
+    if path.parent.name == "leichte-sprache" and path.name.endswith(".de.md"):
+        for lineno, rule, message in leichtesprache.page_findings(lines, meta):
+            problems.add(path, lineno, message, rule)
     if path.parent.name == "leistungen" and path.name.endswith(".de.md"):
         check_benefit(path, meta, fm_text, body, body_line, today, problems)
     legalreview.check(path, meta, fm_text, body, today, problems)
@@ -305,6 +308,13 @@ def check_responsibilities(site_dir: Path, problems: Problems) -> None:
                              "responsibilities")
 
 
+def _line_of_key(path: Path, key: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
+
+
 def _mapping(node):
     return node.value if isinstance(node, yaml.MappingNode) else []
 
@@ -348,6 +358,8 @@ def run(site: str | None = None, content_dir: Path | None = None, params_dir: Pa
     logo = loaded.data.get("logo")
     if logo and not (loaded.dir / logo).is_file():
         problems.add(loaded.dir / "site.yml", 1, f"logo '{logo}' is not a file in {loaded.dir.name}/", "site")
+    for message in signlanguage.problems(loaded.dir, loaded.data, known.pages):
+        problems.add(loaded.dir / "site.yml", _line_of_key(loaded.dir / "site.yml", "sign_language_videos"), message, "site")
     localdata.validate(loaded.dir, problems, today)
     if localdata.COMMON_DIR.is_dir():
         localdata.validate(localdata.COMMON_DIR, problems, today)

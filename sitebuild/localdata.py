@@ -24,7 +24,8 @@ OFFICE_TYPES = {"jobcenter", "sozialamt", "wohngeldstelle", "familienkasse", "ju
                 "unterhaltsvorschusskasse", "kreis", "lwl", "pflegekasse", "versorgungsamt", "auslaenderbehoerde",
                 "bafoeg-amt", "agentur-fuer-arbeit", "rentenversicherung", "lotse", "beratungsstelle",
                 "familienzentrum", "stadtteiltreff", "krankenkasse", "beitragsservice", "pflegeberatung",
-                "schuldnerberatung", "migrationsberatung", "jugendmigrationsdienst", "bundesamt-soziale-sicherung"}
+                "schuldnerberatung", "migrationsberatung", "jugendmigrationsdienst", "bundesamt-soziale-sicherung",
+                "amtsgericht"}
 
 
 def _read(path: Path) -> dict:

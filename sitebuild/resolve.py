@@ -16,11 +16,12 @@ from pathlib import Path
 
 import yaml
 
-from . import bidi, pagemeta, placeholders, selfcheckpage, translations
+from . import bidi, pagemeta, placeholders, selfcheckpage, signlanguage, translations
 from .components import render
 from .frontmatter import split_front_matter
 from .localdata import LocalData
 from .localpages import benefit_offices_block
+from .sites import load_site
 from . import yamlio
 
 SOURCE_LANGUAGE = "de"
@@ -75,9 +76,23 @@ GERMAN_ONLY = translations.GERMAN_ONLY
 def german_url(path: Path, staging: Path) -> str:
     """The German page's address relative to the same page in another language (directory URLs:
     ``tr/leistungen/wohngeld/`` -> ``../../../leistungen/wohngeld/``)."""
-    rel = path.relative_to(staging).as_posix()[: -len(f".{SOURCE_LANGUAGE}.md")]
-    url = "" if rel == "index" else rel[: -len("index")] if rel.endswith("/index") else rel + "/"
+    url = page_url(page_id(path, staging))
     return "../" * (1 + url.count("/")) + url
+
+
+def page_id(path: Path, staging: Path) -> str:
+    """``leistungen/wohngeld`` for ``leistungen/wohngeld.de.md``: how site data names a page."""
+    return path.relative_to(staging).as_posix()[: -len(f".{SOURCE_LANGUAGE}.md")]
+
+
+def root_url(path: Path, staging: Path, lang: str) -> str:
+    """The site root relative to the page in ``lang`` (directory URLs, other languages one deeper)."""
+    return "../" * (page_url(page_id(path, staging)).count("/") + (lang != SOURCE_LANGUAGE))
+
+
+def page_url(rel: str) -> str:
+    """The directory URL of a page relative to its language's root: ``leistungen/wohngeld/``."""
+    return "" if rel == "index" else rel[: -len("index")] if rel.endswith("/index") else rel + "/"
 
 
 def translation_state(meta: dict, german_hash: str, generated: bool) -> dict:
@@ -92,6 +107,7 @@ def resolve(staging: Path, languages: list[str], site_dir: Path, day: date | Non
             content_dir: Path | None = None) -> None:
     day = day or build_date()
     local = LocalData.load(site_dir)
+    site_data = load_site(site_dir).data
     german = sorted(staging.rglob(f"*.{SOURCE_LANGUAGE}.md"))
     sources = {path: read(path) for path in german}  # before the German pages are rewritten
     # A page of content/ has a German source to be current with; the others are made from data.
@@ -126,6 +142,11 @@ def resolve(staging: Path, languages: list[str], site_dir: Path, day: date | Non
                     meta["translation_notice"] = notice
                 else:
                     body = pagemeta.under_title(body, notice)
+            shown = signlanguage.for_page(site_data, page_id(path, staging))
+            if shown:
+                root = root_url(path, staging, lang)
+                body = pagemeta.under_title(body, str(render(
+                    "sign_language", lang=lang, videos=[signlanguage.published(v, root) for v in shown])))
             if isinstance(meta.get("keywords"), list):  # searchable (as the theme's tags), not shown
                 meta["tags"] = [str(word) for word in meta["keywords"]]
             if meta.get("office_type") and "search" not in meta:
