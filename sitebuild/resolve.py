@@ -107,7 +107,7 @@ def resolve(staging: Path, languages: list[str], site_dir: Path, day: date | Non
             content_dir: Path | None = None) -> None:
     day = day or build_date()
     local = LocalData.load(site_dir)
-    site_data = load_site(site_dir).data
+    site_data = load_site(site_dir).data if (Path(site_dir) / "site.yml").exists() else {}
     german = sorted(staging.rglob(f"*.{SOURCE_LANGUAGE}.md"))
     sources = {path: read(path) for path in german}  # before the German pages are rewritten
     # A page of content/ has a German source to be current with; the others are made from data.

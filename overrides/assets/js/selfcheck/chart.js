@@ -2,6 +2,7 @@
 // drawn as inline SVG (no chart library), with the same numbers as a table for screen readers.
 
 import { bestOption } from "./totals.js";
+import { bdi } from "./text.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 // Colour plus dash pattern, so lines differ without colour vision too.
@@ -130,9 +131,10 @@ export function drawChart(container, sweep, results, t, money, lang, programName
     const row = body.insertRow();
     const th = document.createElement("th");
     th.scope = "row";
-    th.textContent = money.format(gross);
+    // amounts isolated, as everywhere in the result: right-to-left tables keep "1.500 €" whole
+    th.append(bdi(money.format(gross), { noTranslate: true }));
     row.append(th);
-    for (const s of series) row.insertCell().textContent = money.format(s.values[j]);
+    for (const s of series) row.insertCell().append(bdi(money.format(s.values[j]), { noTranslate: true }));
   });
   // A wide table scrolls inside a region that keyboard users can focus and scroll.
   const scroll = document.createElement("div");
