@@ -20,8 +20,9 @@ _LAW = r"(?:SGB[\s\u00a0]+[IVX]+|[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*[A-ZG](?![A-Z
 SECTION = (r"§§?[\s\u00a0]*[0-9]+[a-z]?(?:[\s\u00a0]*(?:Abs\.|Satz|Nr\.|bis|und|,)[\s\u00a0]*[0-9]+[a-z]?)*"
            rf"(?:[\s\u00a0]+{_LAW})?")
 RUN_RE = re.compile(rf"{SECTION}|\+?{_NUM}(?:[\s\u00a0]?(?:€|%))?|€[\s\u00a0]?{_NUM}")
-# What is not prose: tags, link targets, attribute lists, inline code, placeholders, URLs.
-PROTECTED_RE = re.compile(r"<[^>]*>|\]\([^)]*\)|\{[^{}]*\}|`[^`]*`|https?://\S+")
+# What is not prose: tags, character references (&#34;), link targets, attribute lists, inline
+# code, placeholders, URLs.
+PROTECTED_RE = re.compile(r"<[^>]*>|&#?[0-9A-Za-z]+;|\]\([^)]*\)|\{[^{}]*\}|`[^`]*`|https?://\S+")
 
 
 def _prose(segment: str) -> str:

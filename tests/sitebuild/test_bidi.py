@@ -22,3 +22,11 @@ def test_ordered_list_numbers_stay_markdown_and_code_blocks_stay_as_they_are():
 
 def test_left_to_right_languages_are_unchanged():
     assert isolate("nach § 22 SGB II 1.234 €", "de") == "nach § 22 SGB II 1.234 €"
+
+
+def test_character_references_stay_whole():
+    """An escaped quote in an office's source title: "&#34;" split by <bdi> left the HTML block
+    open, and the rest of the Arabic town page was shown as raw Markdown."""
+    line = '<small><a href="https://x.de/">FAQ (&#34;Eltern&#34;) &amp; 2026</a></small>'
+    assert isolate(line, "ar") == ('<small><a href="https://x.de/">FAQ (&#34;Eltern&#34;) &amp; '
+                                   '<bdi dir="ltr">2026</bdi></a></small>')
