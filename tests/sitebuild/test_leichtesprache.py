@@ -1,6 +1,5 @@
 """Leichte Sprache pages: the rules of sitebuild/leichtesprache.py, each at its line, and the real pages."""
 from datetime import date
-from pathlib import Path
 
 import pytest
 
