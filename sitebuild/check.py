@@ -140,7 +140,7 @@ def check_page(path: Path, today: date, problems: Problems, known: contentrules.
     if translations.source_of(path) is not None and (not languages or suffix.group(1) in languages):
         check_translation(path, problems)
     if path.parent.name == "leichte-sprache" and path.name.endswith(".de.md"):
-        for lineno, rule, message in leichtesprache.page_findings(lines, meta):
+        for lineno, rule, message in leichtesprache.page_findings(lines):
             problems.add(path, lineno, message, rule)
     if path.parent.name == "leistungen" and path.name.endswith(".de.md"):
         check_benefit(path, meta, fm_text, body, body_line, today, problems)

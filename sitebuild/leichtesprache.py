@@ -84,7 +84,7 @@ def findings(lines) -> list[tuple[int, str, str]]:
     return out
 
 
-def page_findings(lines, meta: dict) -> list[tuple[int, str, str]]:
+def page_findings(lines) -> list[tuple[int, str, str]]:
     """The rules above, plus what every page needs: a link to the self-check."""
     out = findings(lines)
     if not any(SELFCHECK_LINK_RE.search(text) for _, text in lines):

@@ -31,7 +31,7 @@ Der Bescheid kommt nach 3 Monaten.
 def rules_at(text: str) -> list[tuple[int, str]]:
     _, _, body, body_line = split_front_matter(text)
     lines = list(enumerate(body.splitlines(), start=body_line))
-    return [(line, message.split(":")[0]) for line, _, message in leichtesprache.page_findings(lines, {})]
+    return [(line, message.split(":")[0]) for line, _, message in leichtesprache.page_findings(lines)]
 
 
 def line_of(text: str, needle: str) -> int:
