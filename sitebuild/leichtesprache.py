@@ -91,3 +91,16 @@ def page_findings(lines) -> list[tuple[int, str, str]]:
         first = next((n for n, text in lines if text.strip()), 1)  # the title: where a reader starts
         out.append((first, "leichte-sprache", "no link to the self-check: add [Selbst-Check](../selbstcheck.md)"))
     return out
+
+
+PROSE_RE = re.compile(r"^(?![ \t]*(?:#|[-*+] |\d+\. |<|\||\{|>|```|$))")
+
+
+def line_breaks(markdown: str) -> str:
+    """One sentence per line, as written: Markdown would join the lines of a paragraph, so each
+    line of prose followed by another gets a hard break (two trailing spaces)."""
+    lines = markdown.split("\n")
+    for i in range(len(lines) - 1):
+        if PROSE_RE.match(lines[i]) and PROSE_RE.match(lines[i + 1]) and not lines[i].endswith("  "):
+            lines[i] += "  "
+    return "\n".join(lines)

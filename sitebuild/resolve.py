@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from . import bidi, pagemeta, placeholders, selfcheckpage, signlanguage, translations
+from . import bidi, leichtesprache, pagemeta, placeholders, selfcheckpage, signlanguage, translations
 from .components import render
 from .frontmatter import split_front_matter
 from .localdata import LocalData
@@ -53,6 +53,8 @@ def page_body(meta: dict, body: str, file_lang: str, lang: str, depth: int, loca
     body = placeholders.fill_documents(body, meta.get("documents", []))
     body = placeholders.fill_offices(body, lambda: benefit_offices_block(local, meta.get("id", ""), file_lang))
     body = pagemeta.decorate(body, meta, lang, depth)
+    if meta.get("kind") == "leichte-sprache":
+        body = leichtesprache.line_breaks(body)
 
     # A German fallback page stays left-to-right; only text in the right-to-left language is isolated.
     return bidi.isolate(body, file_lang)

@@ -104,3 +104,13 @@ def test_the_page_exists_in_leichte_sprache_and_follows_the_rules(page_id):
 
 def test_there_are_eleven_life_situations():
     assert len(LIFE_SITUATIONS) == 11
+
+
+def test_each_line_stays_a_line_when_rendered():
+    """Leichte Sprache puts one sentence on each line; Markdown would join them into one paragraph."""
+    import markdown
+
+    body = "# Wohn-Geld\n\nWohn-Geld ist Geld vom Staat.\nSie bekommen das Geld für die Miete.\n\n- die Miete,\n- der Strom.\n"
+    html = markdown.markdown(leichtesprache.line_breaks(body))
+    assert "<p>Wohn-Geld ist Geld vom Staat.<br />\nSie bekommen das Geld für die Miete.</p>" in html
+    assert "<li>die Miete,</li>" in html and "<h1>Wohn-Geld</h1>" in html
