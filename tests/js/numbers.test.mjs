@@ -18,3 +18,14 @@ test("empty is undefined; anything else that is no number is NaN", () => {
     assert.ok(Number.isNaN(parseLocaleNumber(text, ",")), text);
   }
 });
+
+test("amounts and dates keep digits 0-9 and the Gregorian calendar in Persian and Arabic", async () => {
+  const { intlLocale } = await import("../../overrides/assets/js/selfcheck/text.js");
+  // Intl's plain "fa" would write "‎€۱٬۲۳۴٫۵۰" and "۱۱ آذر ۱۴۰۵" (the Solar Hijri date of 2 December 2026)
+  const money = (lang) => new Intl.NumberFormat(intlLocale(lang), { style: "currency", currency: "EUR" }).format(1234.5);
+  assert.match(money("fa"), /1,234\.50/);
+  assert.match(money("ar"), /1,234\.50/);
+  assert.equal(money("de"), "1.234,50\u00a0€");
+  const day = new Intl.DateTimeFormat(intlLocale("fa"), { dateStyle: "long" }).format(new Date(2026, 11, 2));
+  assert.equal(day, "2 دسامبر 2026");
+});

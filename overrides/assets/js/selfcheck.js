@@ -8,7 +8,7 @@ import { calendar, downloadCalendar } from "./selfcheck/ics.js";
 import { answersFromFragment, clearFragment, download, readFile, writeFragment } from "./selfcheck/keep.js";
 import { buildPrint } from "./selfcheck/print.js";
 import { Results } from "./selfcheck/results.js";
-import { Texts, translator } from "./selfcheck/text.js";
+import { intlLocale, Texts, translator } from "./selfcheck/text.js";
 
 const root = document.getElementById("selfcheck");
 const SWEEP_PART = 4; // chart points per worker message (about 20 ms of engine time)
@@ -19,7 +19,7 @@ if (root) {
   const adviser = root.dataset.mode === "adviser";
   const t = translator(json("sc-messages"), lang);
   const tDe = translator(json("sc-messages-de"), "de");
-  const money = new Intl.NumberFormat(lang, { style: "currency", currency: "EUR" });
+  const money = new Intl.NumberFormat(intlLocale(lang), { style: "currency", currency: "EUR" });
   const moneyDe = new Intl.NumberFormat("de", { style: "currency", currency: "EUR" });
   const form = document.getElementById("sc-form");
   const status = document.getElementById("sc-status");

@@ -2,7 +2,7 @@
 // drawn as inline SVG (no chart library), with the same numbers as a table for screen readers.
 
 import { bestOption } from "./totals.js";
-import { bdi } from "./text.js";
+import { bdi, intlLocale } from "./text.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 // Colour plus dash pattern, so lines differ without colour vision too.
@@ -72,7 +72,7 @@ export function drawChart(container, sweep, results, t, money, lang, programName
   const W = 480, H = 300, L = 70, R = 10, T = 12, B = 48;
   const x = (v) => L + (v / SWEEP_MAX) * (W - L - R);
   const y = (v) => H - B - (v / maxY) * (H - T - B);
-  const short = new Intl.NumberFormat(lang, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+  const short = new Intl.NumberFormat(intlLocale(lang), { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
 
   const svg = node("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-labelledby": "sc-chart-title sc-chart-desc", class: "sl-chart-svg" });
   svg.append(node("desc", { id: "sc-chart-desc" }, t("selfcheck.chart_desc")));
@@ -106,7 +106,7 @@ export function drawChart(container, sweep, results, t, money, lang, programName
   const note = document.createElement("p");
   note.className = "sl-hint";
   note.textContent = sweep.measured
-    ? t("selfcheck.chart_assumption", { percent: new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(sweep.ratio * 100) })
+    ? t("selfcheck.chart_assumption", { percent: new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 0 }).format(sweep.ratio * 100) })
     : t("selfcheck.chart_assumption_none");
 
   const parts = document.createElement("p");

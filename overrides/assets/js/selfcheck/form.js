@@ -1,6 +1,8 @@
 // The questions: repeated groups, skip logic, validation, and answers -> household.
 // Question definitions come from selfcheck/questions.yaml via the page's JSON config.
 
+import { intlLocale } from "./text.js";
+
 const NAME_RE = /^([a-z_]+)(?:-(\d{1,2}))?$/;
 
 export class Questionnaire {
@@ -296,7 +298,7 @@ function setPath(target, path, value) {
 }
 
 function numberParts(lang) {
-  const parts = new Intl.NumberFormat(lang, { useGrouping: true }).formatToParts(12345.6);
+  const parts = new Intl.NumberFormat(intlLocale(lang), { useGrouping: true }).formatToParts(12345.6);
   return {
     group: parts.find((p) => p.type === "group")?.value ?? ",",
     decimal: parts.find((p) => p.type === "decimal")?.value ?? ".",

@@ -3,7 +3,7 @@
 // household — in the user's language beside German, so that staff at the office can read it.
 
 import { el } from "./results.js";
-import { isolateTree } from "./text.js";
+import { intlLocale, isolateTree } from "./text.js";
 import { householdTotals } from "./totals.js";
 
 function cell(row, content, lang, header = false) {
@@ -23,7 +23,7 @@ export function buildPrint(target, ctx) {
   const name = (id) => (bilingual ? `${texts.program(id)} / ${textsDe.program(id)}` : textsDe.program(id));
   target.replaceChildren();
   target.append(el("h1", both("print.title")));
-  target.append(el("p", new Date().toLocaleDateString(lang)));
+  target.append(el("p", new Date().toLocaleDateString(intlLocale(lang))));
 
   const answers = el("table", undefined, "sl-print-table");
   const head = answers.createTHead().insertRow();

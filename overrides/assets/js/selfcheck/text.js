@@ -11,6 +11,11 @@ const PHONE = String.raw`\+?\d[\d /-]{6,}\d`;
 const POSTCODE = String.raw`\b\d{5}\b`;
 const TOKENS = new RegExp(`(${LAW})|(${MONEY})|(${DATE})|(${TIME})|(${PHONE})|(${POSTCODE})`, "g");
 
+// The locale for Intl's numbers and dates: digits 0-9 and the Gregorian calendar in every
+// language, as on the letters and forms people get (Intl's "fa" alone writes Persian digits
+// and Solar Hijri dates).
+export const intlLocale = (lang) => `${lang}-u-nu-latn-ca-gregory`;
+
 // The catalog's strings for one language as t(key, args). A plural entry's value is its forms,
 // {one: …, other: …} (Arabic: zero … other); the count is the first {name} of the "other" form
 // whose value is a number, and Intl.PluralRules picks the form (sitebuild/catalogs.py: the same
@@ -85,7 +90,7 @@ export class Texts {
     this.people = peopleNames(household, t);
     this.towns = towns;
     this.programNames = programNames;
-    this.number = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+    this.number = new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 2 });
   }
 
   program(id) {
@@ -106,7 +111,7 @@ export class Texts {
     if (name === "status") return [this.t(`status.${value}`), false];
     if (name === "date" && /^\d{4}-\d{2}-\d{2}$/.test(String(value))) {
       const [y, m, d] = String(value).split("-").map(Number);
-      return [new Intl.DateTimeFormat(this.lang, { dateStyle: "long" }).format(new Date(y, m - 1, d)), true];
+      return [new Intl.DateTimeFormat(intlLocale(this.lang), { dateStyle: "long" }).format(new Date(y, m - 1, d)), true];
     }
     if (typeof value === "number") return [this.number.format(value), true];
     if (typeof value === "boolean") return [this.t(value ? "selfcheck.yes" : "selfcheck.no"), false];
