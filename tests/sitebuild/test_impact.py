@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import impact
+from sitebuild import impact, sites
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 12, 1)
@@ -71,7 +71,7 @@ def test_pages_change_from_the_validity_date_not_today(report):
     later = report.pages["2027-01-01"]
     # the pages with {{ param("kindergeld.betrag_je_kind") }}, in every language of the site
     for page in ("leistungen/kindergeld", "leistungen/unterhaltsvorschuss", "leichte-sprache/kindergeld"):
-        assert later[page] == {lang: "geändert" for lang in ("de", "en", "tr", "ar", "uk", "ru", "pl")}
+        assert later[page] == {lang: "geändert" for lang in sites.load_site(None).languages}
     assert "leistungen/wohngeld" not in later
 
 
@@ -87,7 +87,7 @@ def test_example_family_changes_by_the_new_amount(report):
 
 
 def test_translations_of_the_changed_german_page_are_stale(report):
-    assert report.stale == {lang: [f"content/index.{lang}.md"] for lang in ("ar", "en", "pl", "ru", "tr", "uk")}
+    assert report.stale == {lang: [f"content/index.{lang}.md"] for lang in sites.load_site(None).languages if lang != "de"}
 
 
 def test_markdown_report_names_old_and_new_euros(report):
