@@ -1,7 +1,8 @@
 """Copy the web fonts the site serves itself (no font from another origin) from node_modules.
 
-Only Arabic script needs one: Latin and Cyrillic render in the system fonts. The @font-face
-rules are in overrides/assets/fonts/noto-sans-arabic.css; main.html links them on ar/fa pages.
+Latin and Cyrillic render in the system fonts; Arabic script (ar, fa) and Ge'ez (ti) get a Noto
+font. The @font-face rules are in overrides/assets/fonts/<family>.css; main.html links the one a
+page's language needs (SCRIPTS below names it), and only there.
 """
 from __future__ import annotations
 
@@ -11,23 +12,40 @@ from pathlib import Path
 
 from . import ROOT
 
-PACKAGE = "@fontsource/noto-sans-arabic"
-FILES = ("noto-sans-arabic-arabic-400-normal.woff2", "noto-sans-arabic-arabic-700-normal.woff2")
+# font file stem -> the languages that need it; the package is @fontsource/<stem>
+SCRIPTS = {
+    "noto-sans-arabic": {"script": "arabic", "languages": ("ar", "fa")},
+    "noto-sans-ethiopic": {"script": "ethiopic", "languages": ("ti",)},
+}
 
 
-def package_dir() -> Path:
-    pkg = ROOT / "node_modules" / PACKAGE
-    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"][PACKAGE]
+def font_for(lang: str) -> str | None:
+    """The font stem a language's pages load, or None (system fonts)."""
+    return next((stem for stem, s in SCRIPTS.items() if lang in s["languages"]), None)
+
+
+def files(stem: str) -> tuple[str, ...]:
+    script = SCRIPTS[stem]["script"]
+    return tuple(f"{stem}-{script}-{weight}-normal.woff2" for weight in (400, 700))
+
+
+def package_dir(stem: str) -> Path:
+    package = f"@fontsource/{stem}"
+    pkg = ROOT / "node_modules" / package
+    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"][package]
     installed = json.loads((pkg / "package.json").read_text(encoding="utf-8"))["version"] if pkg.exists() else None
     if installed != pinned:
-        raise RuntimeError(f"node_modules has {PACKAGE} {installed}, package.json pins {pinned}: run `npm ci`.")
+        raise RuntimeError(f"node_modules has {package} {installed}, package.json pins {pinned}: run `npm ci`.")
     return pkg
 
 
-def copy(out_dir: Path) -> None:
-    src = package_dir() / "files"
+def copy(out_dir: Path, languages=None) -> None:
+    """The fonts of the site's languages (every font when ``languages`` is None)."""
     target = out_dir / "assets" / "fonts"
     target.mkdir(parents=True, exist_ok=True)
-    for name in FILES:
-        shutil.copyfile(src / name, target / name)
-    shutil.copyfile(package_dir() / "LICENSE", target / "LICENSE-noto-sans-arabic.txt")
+    for stem, script in SCRIPTS.items():
+        if languages is not None and not set(script["languages"]) & set(languages):
+            continue
+        for name in files(stem):
+            shutil.copyfile(package_dir(stem) / "files" / name, target / name)
+        shutil.copyfile(package_dir(stem) / "LICENSE", target / f"LICENSE-{stem}.txt")

@@ -9,6 +9,7 @@ import yaml
 
 from . import ROOT
 from .catalogs import messages
+from .fonts import SCRIPTS, files
 from . import yamlio
 
 DEFAULT_SITE = ROOT / "sites" / "kreis-recklinghausen"
@@ -72,6 +73,9 @@ def mkdocs_config(site: Site, bundle_version: str = "dev", docs_dir: Path | None
                                                     "privacy_url", "accessibility_url")}
     extra["site_dir"] = str(site.dir)
     extra["bundle_version"] = bundle_version
+    # the web font each language's pages load (none: system fonts)
+    extra["script_fonts"] = {lang: {"css": f"assets/fonts/{stem}.css", "preload": f"assets/fonts/{files(stem)[0]}"}
+                             for stem, script in SCRIPTS.items() for lang in script["languages"]}
 
     for plugin in cfg["plugins"]:
         if isinstance(plugin, dict) and "i18n" in plugin:

@@ -25,7 +25,8 @@ HERE = Path(__file__).resolve().parent
 FONT_DIRS = [ROOT / "node_modules" / "@expo-google-fonts" / pkg / weight
              # Cairo for Arabic: Noto Sans Arabic draws a letter's dots as separate glyphs, and Typst
              # maps each glyph to the letter, so copied or read-aloud text doubled letters ("تتجج").
-             for pkg, prefix in (("noto-sans", "NotoSans"), ("cairo", "Cairo"))
+             # Noto Sans Ethiopic for Tigrinya (Ge'ez script)
+             for pkg, prefix in (("noto-sans", "NotoSans"), ("cairo", "Cairo"), ("noto-sans-ethiopic", "NotoSansEthiopic"))
              for weight in ("400Regular", "700Bold")]
 A4_SIZES = ("8.5", "8", "7.5", "7", "6.5")   # body text in pt, largest that fits two pages
 A5_SIZE = "8.5"

@@ -1,13 +1,22 @@
 """Languages on a phone (issue 13): the language menu is one tap away on every page and names each
-language in itself; Arabic pages load their font from the site itself."""
+language in itself; Arabic (ar, fa) and Ge'ez (ti) pages load their font from the site itself."""
 from urllib.parse import urlsplit
 
 import pytest
 
+from sitebuild import fonts as site_fonts, sites, yamlio
+from tests.conftest import ROOT
+
 pytestmark = pytest.mark.browser
+LANGUAGES = sites.load_site(None).languages
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
-NATIVE = {"Deutsch", "English", "Türkçe", "العربية", "Українська", "Русский", "Polski"}
+# each language's own name, as mkdocs.yml gives it to the menu
+_I18N = next(p["i18n"] for p in yamlio.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
+             if isinstance(p, dict) and "i18n" in p)
+NATIVE = {lang["name"] for lang in _I18N["languages"] if lang["locale"] in LANGUAGES}
+SAMPLE = {"noto-sans-arabic": ("Noto Sans Arabic", "إعانة"), "noto-sans-ethiopic": ("Noto Sans Ethiopic", "ሓገዝ")}
+SCRIPT_LANGUAGES = [lang for lang in LANGUAGES if site_fonts.font_for(lang)]
 
 
 @pytest.fixture
@@ -35,16 +44,19 @@ def test_one_tap_opens_the_language_menu_with_native_names(phone, site_url, path
     assert page.evaluate("document.documentElement.lang") == "tr"
 
 
-def test_arabic_pages_use_the_arabic_font_served_by_the_site(fresh_page, site_url):
+@pytest.mark.parametrize("lang", SCRIPT_LANGUAGES)
+def test_pages_in_another_script_use_its_font_served_by_the_site(fresh_page, site_url, lang):
+    stem = site_fonts.font_for(lang)
+    family, sample = SAMPLE[stem]
     page = fresh_page
     fonts = []
     page.on("request", lambda r: r.resource_type == "font" and fonts.append(r.url))
-    page.goto(site_url + "/ar/leistungen/wohngeld/", wait_until="networkidle")
+    page.goto(site_url + f"/{lang}/leistungen/wohngeld/", wait_until="networkidle")
     page.evaluate("document.fonts.ready")
     assert fonts and all(urlsplit(u).netloc == urlsplit(site_url).netloc for u in fonts)
-    assert any(u.endswith("/assets/fonts/noto-sans-arabic-arabic-400-normal.woff2") for u in fonts)
-    assert page.evaluate("document.fonts.check('16px \"Noto Sans Arabic\"', 'إعانة')")
-    assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith('"Noto Sans Arabic"')
+    assert any(u.endswith(f"/assets/fonts/{site_fonts.files(stem)[0]}") for u in fonts)
+    assert page.evaluate(f"document.fonts.check('16px \"{family}\"', '{sample}')")
+    assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith(f'"{family}"')
 
 
 def test_latin_pages_load_no_web_font(fresh_page, site_url):
