@@ -44,7 +44,15 @@ def test_component_hands_the_forms_to_the_page_script():
 
 # -- the self-check's messages --------------------------------------------------------------------
 
-FORMS = {"de": 2, "en": 2, "ar": 6}
+from babel import Locale
+
+from sitebuild.catalogs import CLDR_ORDER
+from tests.catalogs import LANGUAGES
+
+# every catalog: as many forms as CLDR has plural categories for its language (Polish 4, Arabic 6),
+# which is not always gettext's count (Babel's Plural-Forms says 1 for Persian, 2 for Italian)
+FORMS = {lang: len([c for c in CLDR_ORDER if c in Locale.parse(lang).plural_form.tags | {"other"}]) for lang in LANGUAGES}
+assert FORMS["de"] == 2 and FORMS["ar"] == 6 and FORMS["pl"] == 4
 
 
 def _entries(lang):
@@ -54,6 +62,12 @@ def _entries(lang):
 
 def _names(text):
     return set(re.findall(r"{(\w+)}", text))
+
+
+def test_each_catalogs_plural_forms_header_counts_the_cldr_categories():
+    for lang in LANGUAGES:
+        with catalog_path(lang).open("rb") as fh:
+            assert read_po(fh, locale=lang).num_plurals == FORMS[lang], lang
 
 
 def test_every_plural_entry_has_its_languages_forms_with_the_same_placeholders():
