@@ -28,9 +28,10 @@ def _engine_files() -> list[Path]:
 
 def build_zip(local: dict | None = None) -> bytes:
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+    # stored: the build's brotli copy of the whole zip is smaller than deflate per file (compress.py)
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
         def add(name: str, data: bytes) -> None:
-            zf.writestr(zipfile.ZipInfo(name, ZIP_TIME), data, compress_type=zipfile.ZIP_DEFLATED)
+            zf.writestr(zipfile.ZipInfo(name, ZIP_TIME), data, compress_type=zipfile.ZIP_STORED)
 
         for path in _engine_files():
             add(path.relative_to(ROOT).as_posix(), path.read_bytes())

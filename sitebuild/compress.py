@@ -2,7 +2,8 @@
 
 Beside every compressible file of at least ``MIN_SIZE`` bytes the build writes ``<file>.gz``
 and ``<file>.br``, but only when they save at least 5 %: a deflated zip gains nothing.
-Zips are left alone (Pyodide's are deflated already). Output is deterministic (gzip without a
+The runtime's zips (the trimmed standard library, the engine bundle) are written stored, so that
+brotli over the whole archive can do better than deflate per member. Output is deterministic (gzip without a
 timestamp). Brotli at its best level takes a minute for Pyodide's 9.6 MB wasm, so every result
 is cached by content hash: a rebuild compresses only what changed. Levels by size: see below.
 """
@@ -17,7 +18,7 @@ import brotli
 
 from . import ROOT, cachelock
 
-SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".webmanifest"}
+SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".webmanifest", ".zip"}
 MIN_SIZE = 1024
 CACHE_DIR = ROOT / "build" / "compress-cache"
 
@@ -46,20 +47,22 @@ LARGE = 512 * 1024
 HUGE = 4 * 1024 * 1024
 
 
-def _gzip(data: bytes) -> bytes:
-    level = 9 if len(data) > LARGE else 6
+def _gzip(data: bytes, runtime: bool = False) -> bytes:
+    level = 9 if runtime or len(data) > LARGE else 6
     return _cached(data, f"gz{level}", lambda d: gzip.compress(d, compresslevel=level, mtime=0))
 
 
-def _brotli(data: bytes) -> bytes:
-    quality = 11 if len(data) > HUGE else 9 if len(data) > LARGE else 6
+def _brotli(data: bytes, runtime: bool = False) -> bytes:
+    # the runtime's zips change only with the engine or Pyodide: the best level, cached
+    quality = 11 if runtime or len(data) > HUGE else 9 if len(data) > LARGE else 6
     return _cached(data, f"q{quality}.br", lambda d: brotli.compress(d, quality=quality))
 
 
 def compress_file(path: Path) -> list[Path]:
     data = path.read_bytes()
+    runtime = path.suffix == ".zip"
     written = []
-    for suffix, packed in ((".gz", _gzip(data)), (".br", _brotli(data))):
+    for suffix, packed in ((".gz", _gzip(data, runtime)), (".br", _brotli(data, runtime))):
         target = path.with_name(path.name + suffix)
         if len(packed) <= 0.95 * len(data):
             target.write_bytes(packed)

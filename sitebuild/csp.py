@@ -99,13 +99,23 @@ def headers(site_dir: Path) -> dict[str, str]:
 def write(site_dir: Path, work_dir: Path) -> dict[str, str]:
     values = headers(site_dir)
     (site_dir / "_headers").write_text("/*\n" + "".join(f"  {k}: {v}\n" for k, v in values.items()), encoding="utf-8")
-    nginx = ["# Example nginx server block for this site; see docs/hosting.md.",
+    security = ['add_header Strict-Transport-Security "max-age=31536000" always;',
+                *(f'add_header {k} "{v}" always;' for k, v in values.items())]
+    nginx = ["# Example nginx server block for this site; see docs/municipalities.md (2. Host it).",
              "server {", "    listen 443 ssl;", "    server_name soziallotse.example.org;",
              f"    root /srv/{site_dir.name};", "    index index.html;",
              "    types { text/javascript mjs js; application/wasm wasm; }", "    include mime.types;",
-             "    add_header Strict-Transport-Security \"max-age=31536000\" always;"]
-    nginx += [f'    add_header {k} "{v}" always;' for k, v in values.items()]
-    nginx += ["    location /pyodide/ { expires 30d; add_header Cache-Control \"public, immutable\"; }", "}"]
+             "    # the .gz and .br copies the build writes beside each large file",
+             "    gzip_static on;", "    gzip_vary on;",
+             "    brotli_static on;  # needs the ngx_brotli module; without it delete this line",
+             *(f"    {line}" for line in security),
+             # Material's bundles carry a content hash in their name; nothing else does (the
+             # runtime's zip changes with the engine), so only they are cached for a year.
+             '    location ~* "\\.[0-9a-f]{8,}\\.(min\\.)?(js|css)$" {  # quoted: the regex has braces',
+             '        add_header Cache-Control "public, max-age=31536000, immutable" always;',
+             "        # nginx: a location's add_header replaces the server's, so they are repeated",
+             *(f"        {line}" for line in security),
+             "    }", "}"]
     (work_dir / "nginx.conf").write_text("\n".join(nginx) + "\n", encoding="utf-8")
     return values
 

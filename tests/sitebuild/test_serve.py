@@ -4,6 +4,7 @@ from __future__ import annotations
 import gzip
 import threading
 import urllib.request
+import zipfile
 
 import brotli
 import pytest
@@ -80,5 +81,22 @@ def test_the_built_runtime_is_served_compressed(built_site):
             assert headers["Content-Encoding"] == coding
             assert headers["Content-Type"] == "application/wasm"
             assert len(data) < 0.4 * (built_site / "pyodide" / "pyodide.asm.wasm").stat().st_size
+    finally:
+        server.shutdown()
+
+
+def test_the_runtime_zips_are_stored_and_served_as_brotli(built_site):
+    """Stored zips with a brotli copy: measured on the trimmed standard library, 588 KB as brotli
+    against 816 KB as the deflated zip it was (and Python imports from it without inflating)."""
+    for rel in ("pyodide/python_stdlib.zip", "assets/selfcheck/selfcheck.zip"):
+        path = built_site / rel
+        with zipfile.ZipFile(path) as zf:
+            assert {info.compress_type for info in zf.infolist()} == {zipfile.ZIP_STORED}, rel
+        assert (built_site / f"{rel}.br").stat().st_size < 0.25 * path.stat().st_size, rel
+    server = make_server(built_site, port=0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        headers, _ = get(f"http://127.0.0.1:{server.server_address[1]}/pyodide/python_stdlib.zip", "gzip, deflate, br")
+        assert headers["Content-Encoding"] == "br"
     finally:
         server.shutdown()

@@ -4,16 +4,16 @@ import { loadPyodide, version } from "../../pyodide/pyodide.mjs";
 
 // A warm start restores a memory snapshot of the interpreter with the engine already imported,
 // instead of starting Python and importing the standard library again (several times faster).
-// The snapshot is taken once, right after the engine is imported and before any evaluation, so
-// it holds no answers; it is kept in the browser's Cache Storage under the runtime version and
+// The snapshot is taken once, after "ready": the engine imported and warmed up (its modules and
+// parameters), before any message is handled, so it holds no answers; it is kept in the browser's Cache Storage under the runtime version and
 // the engine bundle's URL (which carries its content hash), so a new build never restores an
 // old engine. Not named "soziallotse-…": the service worker clears those caches on update.
 const SNAPSHOTS = "sl-engine-snapshot";
 const INDEX_URL = new URL("../../pyodide/", import.meta.url).href;
 
 let engine = null;
-let warmUp = null;
 let ready = null;
+let finish = null; // the rest of the start-up, run right after "ready" is sent
 
 const snapshotKey = (bundleUrl) => {
   const key = new URL(`snapshot-${version}.bin`, INDEX_URL);
@@ -68,10 +68,24 @@ import sys
 sys.path.insert(0, "/home/pyodide/selfcheck-bundle")
 from selfcheck.jsonapi import evaluate_json, warm_up
 `);
-    keepSnapshot(key, pyodide.makeMemorySnapshot());
   }
-  engine = pyodide.globals.get("evaluate_json");
-  warmUp = pyodide.globals.get("warm_up");
+  finish = () => {
+    // The imports and data the first result would wait for (~0.3 s), while the person answers;
+    // before the snapshot, so that a warm start has them as well.
+    try {
+      pyodide.runPython("warm_up()");
+    } catch {
+      // not needed for a result: the first evaluation then loads them itself
+    }
+    if (fresh) {
+      try {
+        keepSnapshot(key, pyodide.makeMemorySnapshot());
+      } catch {
+        // no snapshot this time: the next start is an ordinary one
+      }
+    }
+    engine = pyodide.globals.get("evaluate_json");
+  };
   return performance.now() - started;
 }
 
@@ -86,12 +100,9 @@ self.onmessage = async ({ data: msg }) => {
       self.postMessage({ type: "failed", reason: String(err) });
       return;
     }
-    // Right after "ready": the imports and data the first result would wait for (~0.3 s).
-    try {
-      warmUp?.();
-    } catch {
-      // not needed for a result: the first evaluation then loads them itself
-    }
+    // Synchronous, right after "ready": no evaluation can come in between (a message waiting
+    // for `ready` runs after this), so the snapshot holds no answer.
+    finish();
     return;
   }
   try {

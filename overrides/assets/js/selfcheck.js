@@ -89,7 +89,9 @@ if (root) {
   if (typeof WebAssembly !== "object") {
     fail();
   } else {
-    worker = new Worker(new URL(root.dataset.worker, document.baseURI), { type: "module" });
+    const early = window.__slEngine; // started by selfcheck-start.js as the page opened
+    delete window.__slEngine;
+    worker = early?.worker ?? new Worker(new URL(root.dataset.worker, document.baseURI), { type: "module" });
     worker.onerror = fail; // e.g. a browser without module workers
     // A slow phone on a slow network may take a minute; tests shorten this.
     const timeout = setTimeout(fail, Number(window.__slEngineTimeoutMs) || 120_000);
@@ -109,7 +111,11 @@ if (root) {
         pending.delete(data.id);
       }
     };
-    worker.postMessage({ type: "init", bundle: new URL(root.dataset.bundle, document.baseURI).href });
+    if (early) {
+      for (const event of early.early) (event.error ? fail() : worker.onmessage(event));
+    } else {
+      worker.postMessage({ type: "init", bundle: new URL(root.dataset.bundle, document.baseURI).href });
+    }
   }
   const ask = (type, body) => new Promise((resolve) => {
     const id = nextId++;
