@@ -279,3 +279,32 @@ def test_custom_guide_page_works_without_a_server(built_site):
     assert 'id="wegweiser-form"' in page and "assets/js/wegweiser.js" in page
     assert (built_site / "assets" / "js" / "wegweiser.js").is_file()
     assert len(re.findall(r'class="sl-ww-variant"', page)) == len(data.variants(SITE))
+
+
+# -- Persian (right to left, Cairo) and Tigrinya (Ge'ez, Noto Sans Ethiopic) ----------------------
+OTHER_SCRIPTS = {"fa": "Cairo", "ti": "NotoSansEthiopic"}
+
+
+@pytest.fixture(scope="module")
+def other_scripts(tmp_path_factory) -> dict:
+    out = tmp_path_factory.mktemp("scripts")
+    audience = data.load_config(SITE)["audiences"][0]
+    return {lang: make(SITE, LOCAL, LOCAL.town("marl"), audience, lang, True, out)
+            for lang in OTHER_SCRIPTS if lang in SITE.languages}
+
+
+@pytest.mark.parametrize("lang", [lang for lang in OTHER_SCRIPTS if lang in SITE.languages])
+def test_persian_and_tigrinya_guides_are_shaped_with_their_fonts_and_keep_numbers_in_order(other_scripts, lang):
+    made = other_scripts[lang]
+    listing = subprocess.run(["pdffonts", str(made.files["a4"])], capture_output=True, text=True, check=True).stdout
+    assert OTHER_SCRIPTS[lang] in listing  # the script's own font, embedded (checked with every row)
+    assert all(row.split()[-5] == "yes" for row in listing.splitlines()[2:])
+    text = text_of(made.files["a4"])
+    t = translator(lang)
+    # headings come out as written: each glyph maps to its letters (pdftotext moves a Persian
+    # zero-width non-joiner by one letter, so these are headings without one)
+    for key in ("wegweiser.offices", "office.address"):
+        assert t(key) in text, key
+    # a phone number printed right to left would read "655-95397 02365": it is isolated
+    assert LOCAL.office("jobcenter-marl")["phone"] in text and "655-95397" not in text
+    assert address_line("jobcenter-marl", lang) in text
