@@ -59,12 +59,12 @@ self.postMessage("ready");"""
 
 
 class CountingHandler(serve.Handler):
-    served: list[tuple[str, int]] = []
+    served: list[tuple[str, int, float]] = []
 
     def copyfile(self, source, outputfile):
         data = source.read()
-        self.served.append((self.path, len(data)))
         outputfile.write(data)
+        self.served.append((self.path, len(data), time.time() * 1000))  # sent by then (epoch ms)
 
 
 def build_time() -> tuple[float, Path]:
@@ -151,10 +151,13 @@ def browser_figures(out: Path) -> dict:
         if first:
             # what the page needs until the engine is ready; then also what the service worker
             # stores for offline use (registered once the engine is ready: the language's pages)
-            ready_bytes.append(sum(size for _, size in CountingHandler.served))
+            # only what was sent before the engine said "ready" (the service worker registers
+            # then and starts its own downloads while this line runs)
+            ready_at = page.evaluate("performance.timeOrigin + Number(document.getElementById('selfcheck').dataset.readyAt)")
+            ready_bytes.append(sum(size for _, size, sent in CountingHandler.served if sent <= ready_at))
             page.wait_for_load_state("networkidle")
             page.wait_for_timeout(1000)
-            cold_bytes.append(sum(size for _, size in CountingHandler.served))
+            cold_bytes.append(sum(size for _, size, _sent in CountingHandler.served))
         page.reload()
         times.setdefault(f"{key}_warm", []).append(ready(page))
         if first:
@@ -181,7 +184,7 @@ def browser_figures(out: Path) -> dict:
         CountingHandler.served.clear()
         page.goto(base + "/leistungen/wohngeld/")
         page.wait_for_load_state("networkidle")
-        content_bytes.append(sum(size for _, size in CountingHandler.served))
+        content_bytes.append(sum(size for _, size, _sent in CountingHandler.served))
         context.close()
     server.shutdown()
 

@@ -3,7 +3,8 @@
 // selfcheck.js takes the worker over (window.__slEngine) with what it has said so far.
 (() => {
   const script = document.currentScript;
-  if (!script || typeof WebAssembly !== "object" || typeof Worker !== "function") return;
+  // false: selfcheck.js ran first and started the worker itself
+  if (window.__slEngine === false || !script || typeof WebAssembly !== "object" || typeof Worker !== "function") return;
   try {
     const worker = new Worker(new URL(script.dataset.worker, document.baseURI), { type: "module" });
     const early = [];

@@ -90,7 +90,7 @@ if (root) {
     fail();
   } else {
     const early = window.__slEngine; // started by selfcheck-start.js as the page opened
-    delete window.__slEngine;
+    window.__slEngine = false; // an async script may run late: then it must not start a second one
     worker = early?.worker ?? new Worker(new URL(root.dataset.worker, document.baseURI), { type: "module" });
     worker.onerror = fail; // e.g. a browser without module workers
     // A slow phone on a slow network may take a minute; tests shorten this.
