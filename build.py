@@ -62,7 +62,7 @@ def build(site_dir: str | None) -> Path:
     pyodide.copy_runtime(out, stdlib.trimmed_zip(bundle.build_zip(local=None),
                                                 pyodide.installed_dir() / "python_stdlib.zip"))
     bundle.write(out, zip_bytes)
-    fonts.copy(out)  # every script's font: each CSS in overrides/assets/fonts finds its files
+    fonts.copy(out)
     search.split(out, site.languages)
     (out / "assets" / "css" / "brand.css").write_text(brand.css(site.data["colours"]), encoding="utf-8")
     if site.data.get("logo"):

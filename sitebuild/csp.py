@@ -18,6 +18,8 @@ import hashlib
 import re
 from pathlib import Path
 
+from .serve import HASHED_NAME
+
 INLINE_SCRIPT_RE = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 JINJA_EXPR_RE = re.compile(r"\{\{.*?\}\}", re.S)
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,8 +112,9 @@ def write(site_dir: Path, work_dir: Path) -> dict[str, str]:
              "    brotli_static on;  # needs the ngx_brotli module; without it delete this line",
              *(f"    {line}" for line in security),
              # Material's bundles carry a content hash in their name; nothing else does (the
-             # runtime's zip changes with the engine), so only they are cached for a year.
-             '    location ~* "\\.[0-9a-f]{8,}\\.(min\\.)?(js|css)$" {  # quoted: the regex has braces',
+             # runtime's zip changes with the engine), so only they are cached for a year, as
+             # serve.py does (the same pattern; quoted: it has braces)
+             f'    location ~* "{HASHED_NAME.pattern}" {{',
              '        add_header Cache-Control "public, max-age=31536000, immutable" always;',
              "        # nginx: a location's add_header replaces the server's, so they are repeated",
              *(f"        {line}" for line in security),

@@ -39,13 +39,11 @@ def package_dir(stem: str) -> Path:
     return pkg
 
 
-def copy(out_dir: Path, languages=None) -> None:
-    """The fonts of the site's languages (every font when ``languages`` is None)."""
+def copy(out_dir: Path) -> None:
+    """Every script's font: each CSS file in overrides/assets/fonts finds its files."""
     target = out_dir / "assets" / "fonts"
     target.mkdir(parents=True, exist_ok=True)
-    for stem, script in SCRIPTS.items():
-        if languages is not None and not set(script["languages"]) & set(languages):
-            continue
+    for stem in SCRIPTS:
         for name in files(stem):
             shutil.copyfile(package_dir(stem) / "files" / name, target / name)
         shutil.copyfile(package_dir(stem) / "LICENSE", target / f"LICENSE-{stem}.txt")

@@ -5,8 +5,8 @@ import { loadPyodide, version } from "../../pyodide/pyodide.mjs";
 // A warm start restores a memory snapshot of the interpreter with the engine already imported,
 // instead of starting Python and importing the standard library again (several times faster).
 // The snapshot is taken once, after "ready": the engine imported and warmed up (its modules and
-// parameters), before any message is handled, so it holds no answers; it is kept in the browser's Cache Storage under the runtime version and
-// the engine bundle's URL (which carries its content hash), so a new build never restores an
+// parameters), before any message is handled, so it holds no answers. It is kept in the
+// browser's Cache Storage under the runtime version and the engine bundle's URL (which carries its content hash), so a new build never restores an
 // old engine. Not named "soziallotse-…": the service worker clears those caches on update.
 const SNAPSHOTS = "sl-engine-snapshot";
 const INDEX_URL = new URL("../../pyodide/", import.meta.url).href;
