@@ -63,8 +63,25 @@ def is_stale(meta: dict, german: Path) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _glossary_file() -> dict:
+    return (yamlio.load(GLOSSARY.read_text(encoding="utf-8")) or {}) if GLOSSARY.exists() else {}
+
+
 def glossary() -> dict:
-    return (yamlio.load(GLOSSARY.read_text(encoding="utf-8")) or {}).get("terms", {}) if GLOSSARY.exists() else {}
+    return _glossary_file().get("terms", {})
+
+
+@lru_cache(maxsize=None)
+def _idioms(term: str) -> re.Pattern | None:
+    patterns = (_glossary_file().get("idioms") or {}).get(term) or []
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def uses_term(german_text: str, term: str) -> bool:
+    """Whether the German text uses the term, not counting idioms that only contain the word
+    ("Sagen Sie Ihrem Arbeitgeber Bescheid" is no Bescheid, the letter)."""
+    idioms = _idioms(term)
+    return term in (idioms.sub(" ", german_text) if idioms else german_text)
 
 
 class Page:
@@ -233,7 +250,7 @@ def glossary_findings(german_text: str, page: Page, lang: str | None):
             for number, line in [*page.prose_fm_lines, *page.body_lines]:
                 if avoid.casefold() in line.casefold():
                     yield number, "glossary", f"'{avoid}' renders '{term}' otherwise than the glossary: write '{rule['use']}'"
-        if term not in german_text:
+        if not uses_term(german_text, term):
             continue
         if str(rule["use"]).casefold() not in text:
             yield page.body_line, "glossary", f"the German page uses '{term}': write '{rule['use']}' at least once (locales/glossary.yml)"

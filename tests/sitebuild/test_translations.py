@@ -175,3 +175,15 @@ def test_the_catalogs_follow_the_glossary():
     bad = [f"{po}:{line}: {message}" for po in sorted((translations.ROOT / "locales").glob("*/LC_MESSAGES/messages.po"))
            for line, _, message in translations.catalog_findings(po, po.parents[1].name)]
     assert bad == []
+
+
+def test_an_idiom_with_the_word_is_not_the_glossary_term():
+    # locales/glossary.yml, idioms: "Bescheid sagen" means "to let someone know", not the letter
+    assert not translations.uses_term("Sagen Sie Ihrem Arbeitgeber sofort Bescheid, dass Sie krank sind.", "Bescheid")
+    assert not translations.uses_term("Bitte geben Sie uns Bescheid.", "Bescheid")
+    assert translations.uses_term("Geben Sie den Bescheid beim Jobcenter ab.", "Bescheid")
+    assert translations.uses_term("Sagen Sie Bescheid. Prüfen Sie den Bescheid.", "Bescheid")
+    page = translations.Page("---\ntitle: Ill\n---\n\nTell your employer straight away.\n")
+    german = "Sagen Sie Ihrem Arbeitgeber sofort Bescheid."
+    assert not [m for _, _kind, m in translations.glossary_findings(german, page, "en") if "Bescheid" in m]
+    assert [m for _, _kind, m in translations.glossary_findings("Prüfen Sie den Bescheid.", page, "en") if "Bescheid" in m]
