@@ -26,6 +26,14 @@ UNDER_CENTRE = """sel => {
     const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
     return !!hit && (hit === b || b.contains(hit));
 }"""
+CHART_LABELS_CUT = """() => {
+  const svg = document.querySelector('#sc-chart svg');
+  const box = svg.getBoundingClientRect();
+  return [...svg.querySelectorAll('text')].filter((label) => {
+    const r = label.getBoundingClientRect();
+    return r.left < box.left - 0.5 || r.right > box.right + 0.5;
+  }).map((label) => label.textContent);
+}"""
 RADIO_GAPS = """() => [...document.querySelectorAll('.sl-radio')].filter(l => l.offsetParent).map(l => {
     const input = l.querySelector('input').getBoundingClientRect();
     const range = document.createRange();
@@ -102,6 +110,9 @@ def test_every_step_and_the_result_fit_a_phone_and_taps_reach_next(phone, site_u
         page.wait_for_function("() => !document.getElementById('sc-chart-box').hidden")
         page.evaluate("document.querySelectorAll('#sc-result details').forEach(d => d.open = true)")
         assert_fits(page, width, f"{lang} {width}px {children} children, result")
+        # every axis label inside the chart (the SVG clips what falls outside its box)
+        cut = page.evaluate(CHART_LABELS_CUT)
+        assert not cut, f"{lang} {width}px {children} children: chart labels cut at the edge: {cut}"
         # back to the first step for the next household, by touch as well
         assert page.evaluate(UNDER_CENTRE, "#sc-edit")
         page.locator("#sc-edit").tap()

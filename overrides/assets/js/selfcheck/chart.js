@@ -74,15 +74,20 @@ export function drawChart(container, sweep, results, t, money, lang, programName
   const y = (v) => H - B - (v / maxY) * (H - T - B);
   const short = new Intl.NumberFormat(intlLocale(lang), { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
 
+  // The axes run left to right in every language; amount labels are anchored left to right too
+  // ("end" is their right edge), also on right-to-left pages.
   const svg = node("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-labelledby": "sc-chart-title sc-chart-desc", class: "sl-chart-svg" });
   svg.append(node("desc", { id: "sc-chart-desc" }, t("selfcheck.chart_desc")));
   for (let i = 0; i <= 4; i++) {
     const v = (maxY / 4) * i;
     svg.append(node("line", { x1: L, x2: W - R, y1: y(v), y2: y(v), class: "sl-grid" }));
-    svg.append(node("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end", class: "sl-axis" }, short.format(v)));
+    svg.append(node("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end", direction: "ltr", class: "sl-axis" }, short.format(v)));
   }
-  for (let v = 0; v <= SWEEP_MAX; v += 500) {
-    svg.append(node("text", { x: x(v), y: H - B + 16, "text-anchor": "middle", class: "sl-axis" }, short.format(v)));
+  // every 1,000 € (every 500 € the labels touch on a phone; the table has every 500 €)
+  for (let v = 0; v <= SWEEP_MAX; v += 1000) {
+    // the last label ends at the last point: centred on it, it would be cut at the edge
+    const anchor = v + 1000 > SWEEP_MAX ? "end" : "middle";
+    svg.append(node("text", { x: x(v), y: H - B + 16, "text-anchor": anchor, direction: "ltr", class: "sl-axis" }, short.format(v)));
   }
   svg.append(node("text", { x: (L + W - R) / 2, y: H - 6, "text-anchor": "middle", class: "sl-axis" }, t("selfcheck.chart_x")));
   svg.append(node("line", { x1: x(sweep.current), x2: x(sweep.current), y1: T, y2: H - B, class: "sl-now" }));
