@@ -11,7 +11,7 @@ import { Results } from "./selfcheck/results.js";
 import { intlLocale, Texts, translator } from "./selfcheck/text.js";
 
 const root = document.getElementById("selfcheck");
-const SWEEP_PART = 4; // chart points per worker message (about 20 ms of engine time)
+const SWEEP_PART = 2; // chart points per worker message (10 to 30 ms of engine time on a laptop)
 
 if (root) {
   const json = (id) => JSON.parse(document.getElementById(id).textContent);
@@ -35,6 +35,7 @@ if (root) {
   const steps = [...form.querySelectorAll(".sl-step")];
   let current = 0;
   let last = null; // { household, result, documents, texts }
+  let generation = 0; // counts submits: a chart sweep of an earlier one stops
 
   // -- engine --------------------------------------------------------------------------------
   const setStatus = (state, text) => {
@@ -89,8 +90,7 @@ if (root) {
   if (typeof WebAssembly !== "object") {
     fail();
   } else {
-    const early = window.__slEngine; // started by selfcheck-start.js as the page opened
-    window.__slEngine = false; // an async script may run late: then it must not start a second one
+    const early = window.__slEngine; // started by the inline script in the head (selfcheck.html)
     worker = early?.worker ?? new Worker(new URL(root.dataset.worker, document.baseURI), { type: "module" });
     worker.onerror = fail; // e.g. a browser without module workers
     // A slow phone on a slow network may take a minute; tests shorten this.
@@ -114,7 +114,8 @@ if (root) {
     if (early) {
       for (const event of early.early) (event.error ? fail() : worker.onmessage(event));
     } else {
-      worker.postMessage({ type: "init", bundle: new URL(root.dataset.bundle, document.baseURI).href });
+      worker.postMessage({ type: "init", bundle: new URL(root.dataset.bundle, document.baseURI).href,
+        snapshot: Boolean(navigator.serviceWorker?.controller) });
     }
   }
   const ask = (type, body) => new Promise((resolve) => {
@@ -186,6 +187,7 @@ if (root) {
     }
     if (showFailure(true)) return false;
     const { household, where } = questionnaire.household();
+    const mine = ++generation; // before the question is sent: an earlier sweep queues no more parts
     if (status.dataset.state !== "ready") setStatus("calculating", t("selfcheck.calculating"));
     const answer = await ask("evaluate", { household });
     if (showFailure(true)) return false;
@@ -227,15 +229,16 @@ if (root) {
     if (someoneCanEarn(household, facts.working_age)) {
       const sweep = sweepHouseholds(household);
       // In small parts, one after the other: a new submit waits in the worker for one part at
-      // most, not for the whole sweep, and a superseded sweep stops.
+      // most, not for the whole sweep, and a superseded sweep stops at once (no further part
+      // is queued before the new submit's own evaluation).
       const swept = [];
       for (let i = 0; i < sweep.points.length; i += SWEEP_PART) {
-        if (last?.household !== household) return true;
+        if (mine !== generation) return true;
         const part = await ask("sweep", { households: sweep.points.slice(i, i + SWEEP_PART) });
         if (!part.ok) return true;
         swept.push(...part.results);
       }
-      if (last?.household === household) {
+      if (mine === generation) {
         drawChart(byId("sc-chart"), sweep, swept, t, money, lang, (id) => texts.program(id));
         chartBox.hidden = false;
       }
