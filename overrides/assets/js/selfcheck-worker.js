@@ -40,16 +40,18 @@ async function keepSnapshot(key, bytes) {
   }
 }
 
-async function start(bundleUrl) {
+async function start(bundleUrl, maySnapshot) {
   const started = performance.now();
   const key = snapshotKey(bundleUrl);
-  const [bundle, snapshot] = await Promise.all([
-    fetch(bundleUrl).then((response) => {
-      if (!response.ok) throw new Error(`bundle ${response.status}`);
-      return response.arrayBuffer();
-    }),
-    cachedSnapshot(key),
-  ]);
+  // The engine's bundle downloads while Pyodide starts; only the snapshot lookup comes first.
+  const bundle = fetch(bundleUrl).then((response) => {
+    if (!response.ok) throw new Error(`bundle ${response.status}`);
+    return response.arrayBuffer();
+  });
+  bundle.catch(() => {}); // reported where it is awaited, not as an unhandled rejection before
+  // A snapshot is kept only after a first visit, which also installed the service worker: a page
+  // it does not control skips the lookup (Cache Storage takes tens of ms to open the first time).
+  const snapshot = maySnapshot ? await cachedSnapshot(key) : null;
   let pyodide = null;
   if (snapshot) {
     try {
@@ -61,7 +63,7 @@ async function start(bundleUrl) {
   const fresh = pyodide === null;
   if (fresh) pyodide = await loadPyodide({ indexURL: INDEX_URL, _makeSnapshot: true });
   // The engine's data files live in the file system, which a snapshot does not keep.
-  pyodide.unpackArchive(bundle, "zip", { extractDir: "/home/pyodide/selfcheck-bundle" });
+  pyodide.unpackArchive(await bundle, "zip", { extractDir: "/home/pyodide/selfcheck-bundle" });
   if (fresh) {
     pyodide.runPython(`
 import sys
@@ -70,8 +72,8 @@ from selfcheck.jsonapi import evaluate_json, warm_up
 `);
   }
   finish = () => {
-    // The imports and data the first result would wait for (~0.3 s), while the person answers;
-    // before the snapshot, so that a warm start has them as well.
+    // The imports, data and code paths the first result would wait for, while the person
+    // answers; before the snapshot, so that a warm start has them as well.
     try {
       pyodide.runPython("warm_up()");
     } catch {
@@ -93,7 +95,7 @@ const run = (household) => JSON.parse(engine(JSON.stringify(household)));
 
 self.onmessage = async ({ data: msg }) => {
   if (msg.type === "init") {
-    ready = start(msg.bundle);
+    ready = start(msg.bundle, msg.snapshot !== false);
     try {
       self.postMessage({ type: "ready", ms: await ready });
     } catch (err) {
